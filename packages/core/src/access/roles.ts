@@ -1,0 +1,39 @@
+/**
+ * Roles and what they permit. A role is granted on a unit, optionally with its subtree; the server's
+ * one authorization function turns (role grants × unit tree) into allow or deny.
+ */
+export const ROLES = ['system_admin', 'unit_admin', 'report_owner', 'data_entry', 'reviewer', 'approver', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: 'Quản trị hệ thống',
+  unit_admin: 'Quản trị đơn vị',
+  report_owner: 'Đơn vị chủ trì báo cáo',
+  data_entry: 'Nhập liệu',
+  reviewer: 'Kiểm tra',
+  approver: 'Lãnh đạo (ký duyệt)',
+  viewer: 'Khai thác',
+};
+
+export const PERMISSIONS = ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everyone: Permission[] = ['unit.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  unit_admin: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'],
+  report_owner: everyone,
+  data_entry: everyone,
+  reviewer: everyone,
+  approver: everyone,
+  viewer: everyone,
+};
+
+/** Roles whose holders have `permission` (within the scope of their grant). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** system_admin's grants are global: its scope is every unit, whatever unit it was granted on. */
+export const GLOBAL_ROLES: readonly Role[] = ['system_admin'];

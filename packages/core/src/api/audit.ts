@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isoDate, pageQuery, timestamp, uuid } from './common.ts';
+
+/** Audit actions and how users read them. */
+export const AUDIT_ACTION_LABELS = {
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập thất bại',
+  'auth.lockout': 'Khóa tạm do nhập sai mật khẩu',
+  'auth.logout': 'Đăng xuất',
+  'auth.password_changed': 'Đổi mật khẩu',
+  'user.created': 'Tạo tài khoản',
+  'user.updated': 'Sửa tài khoản',
+  'user.disabled': 'Khóa tài khoản',
+  'user.enabled': 'Mở khóa tài khoản',
+  'user.unlocked': 'Gỡ khóa đăng nhập',
+  'user.password_reset': 'Đặt lại mật khẩu',
+  'user.grant_added': 'Cấp quyền',
+  'user.grant_revoked': 'Thu hồi quyền',
+  'unit.created': 'Tạo đơn vị',
+  'unit.updated': 'Sửa đơn vị',
+  'unit.moved': 'Chuyển đơn vị',
+  'unit.deactivated': 'Ngừng hoạt động đơn vị',
+  'unit.reactivated': 'Khôi phục hoạt động đơn vị',
+  'unit.deleted': 'Xóa đơn vị',
+  'unit.imported': 'Nhập danh mục đơn vị hành chính',
+  'system.seeded': 'Khởi tạo dữ liệu mẫu',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];
+
+export const auditEntry = z.object({
+  seq: z.number().int(),
+  at: timestamp,
+  actorId: uuid.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  unitId: uuid.nullable(),
+  unitName: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  summary: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditListQuery = pageQuery.extend({
+  q: z.string().max(200).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actorId: uuid.optional(),
+  unitId: uuid.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const auditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;

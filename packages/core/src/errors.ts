@@ -1,0 +1,40 @@
+/**
+ * Domain error codes, their HTTP status and the Vietnamese message a user reads. Services throw
+ * `AppError(code, details)`; one handler in the server maps them to responses of the form
+ * `{ "error": { "code", "message", "details"? } }`.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  MALFORMED_JSON: { status: 400, message: 'Dữ liệu gửi lên không đúng định dạng JSON.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
+  UNAUTHENTICATED: { status: 401, message: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' },
+  SESSION_EXPIRED: { status: 401, message: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Tài khoản tạm thời bị khóa do nhập sai mật khẩu nhiều lần.' },
+  ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị đơn vị.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
+  PASSWORD_POLICY: { status: 400, message: 'Mật khẩu mới chưa đạt yêu cầu.' },
+  WRONG_CURRENT_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  CSRF_INVALID: { status: 403, message: 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang và thử lại.' },
+  FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  OUT_OF_SCOPE: { status: 403, message: 'Đơn vị này nằm ngoài phạm vi quản lý của bạn.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
+  CONFLICT: { status: 409, message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.' },
+  DUPLICATE_CODE: { status: 409, message: 'Mã đã được sử dụng.' },
+  DUPLICATE_USERNAME: { status: 409, message: 'Tên đăng nhập đã tồn tại.' },
+  UNIT_CYCLE: { status: 409, message: 'Không thể chuyển đơn vị vào chính nó hoặc vào một đơn vị trực thuộc của nó.' },
+  UNIT_HAS_DATA: { status: 409, message: 'Đơn vị đã có dữ liệu nên không thể xóa; hãy chuyển sang ngừng hoạt động.' },
+  UNIT_HAS_ACTIVE_CHILDREN: { status: 409, message: 'Đơn vị còn đơn vị trực thuộc đang hoạt động; hãy xử lý các đơn vị đó trước.' },
+  UNIT_INACTIVE: { status: 409, message: 'Đơn vị đã ngừng hoạt động.' },
+  RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc liên hệ quản trị hệ thống.' },
+  UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,6 @@
+/** Every module's tables, for the typed database handle and for drizzle-kit. */
+export * from '../modules/units/tables.ts';
+export * from '../modules/users/tables.ts';
+export * from '../modules/access/tables.ts';
+export * from '../modules/auth/tables.ts';
+export * from '../modules/audit/tables.ts';

@@ -1,0 +1,2 @@
+export { recordAudit, type AuditRecord } from './service.ts';
+export { verifyAuditChain } from './verify.ts';
