@@ -21,8 +21,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
 
+/** foreign_key_violation, or restrict_violation from an ON DELETE RESTRICT reference. */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return pgError(error)?.code === '23503';
+  const code = pgError(error)?.code;
+  return code === '23503' || code === '23001';
 }
 
 function pgError(error: unknown): { code?: string; constraint?: string } | undefined {
