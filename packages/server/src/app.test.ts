@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test/app.ts';
+import { backends } from './test/db.ts';
+
+describe.each(backends)('the application on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('reports health: database reachable and migrations current', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: backend, migrations: { applied: 2, expected: 2 } });
+  });
+
+  it('serves an OpenAPI document generated from the schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/units', '/api/v1/users/{id}/grants', '/api/v1/audit']));
+    expect(doc.paths['/api/v1/units'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'kind']));
+  });
+});
