@@ -11,6 +11,7 @@ const entry = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv
 const args = process.argv.slice(entry === 'main' ? 2 : 3).filter((a) => a !== '--');
 
 function newest(dir) {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let latest = 0;
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name === 'dist') continue;

@@ -28,6 +28,10 @@ if (!existsSync(CHROMIUM) && !process.env.SKIP_E2E) {
   }
 }
 
-const args = ['run', ...(process.env.SKIP_E2E ? ['--project', 'core', '--project', 'server', '--project', 'web'] : []), ...process.argv.slice(2)];
+const args = [
+  'run',
+  ...(process.env.SKIP_E2E ? ['--project', 'core', '--project', 'server', '--project', 'web'] : []),
+  ...process.argv.slice(2),
+];
 const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

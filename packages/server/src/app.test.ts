@@ -19,7 +19,11 @@ describe.each(backends)('the application on %s', (backend) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/units', '/api/v1/users/{id}/grants', '/api/v1/audit']));
-    expect(doc.paths['/api/v1/units'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['name', 'kind']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/units', '/api/v1/users/{id}/grants', '/api/v1/audit']),
+    );
+    expect(doc.paths['/api/v1/units'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'kind']),
+    );
   });
 });

@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { type Database, migrationsCurrent } from './db/client.ts';
-import { registerErrorHandler } from './http/errors.ts';
+import { registerErrorHandler, registerNotFoundHandler } from './http/errors.ts';
 import type { App, Deps } from './http/types.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authHook } from './modules/auth/hook.ts';
@@ -84,14 +84,9 @@ export async function buildApp({ database, config, webDist }: BuildOptions): Pro
   );
 
   const dist = webDist === undefined ? findWebDist() : webDist;
-  if (dist) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
-    // Client-side routes (/don-vi, /tai-khoan…) load the app shell; unknown API paths stay 404 JSON.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  if (dist) await app.register(fastifyStatic, { root: dist, index: 'index.html' });
+  // Client-side routes (/don-vi, /tai-khoan…) load the app shell; unknown API paths stay 404 JSON.
+  registerNotFoundHandler(app, { spaShell: dist ? 'index.html' : null });
   return app;
 }
 

@@ -78,8 +78,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.code(500).send(body('INTERNAL', ERRORS.INTERNAL.message));
   });
+}
 
-  app.setNotFoundHandler((request, reply) => reply.code(404).send(body('ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND.message)));
+/**
+ * Unknown API paths answer a JSON 404; other GETs load the web app's shell (client-side routes such
+ * as /don-vi) when the web app is served.
+ */
+export function registerNotFoundHandler(app: FastifyInstance, options: { spaShell: string | null }): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaShell && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile(options.spaShell);
+    return reply.code(404).send(body('ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND.message));
+  });
 }
 
 function fieldName(path: string): string {

@@ -78,7 +78,11 @@ const ENDPOINTS: Endpoint[] = [
     needs: 'manage-unit',
     call: async (c, f, target) => (await c.delete(`/api/v1/units/${(await freshLeaf(f, target)).id}`)).statusCode,
   },
-  { name: 'GET /users?unitId', needs: 'read-users', call: async (c, _f, target) => (await c.get(`/api/v1/users?unitId=${target}`)).statusCode },
+  {
+    name: 'GET /users?unitId',
+    needs: 'read-users',
+    call: async (c, _f, target) => (await c.get(`/api/v1/users?unitId=${target}`)).statusCode,
+  },
   {
     name: 'GET /users/:id',
     needs: 'read-users',
@@ -88,7 +92,8 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /users',
     needs: 'manage-users',
     call: async (c, _f, target) =>
-      (await c.post('/api/v1/users', { username: `moi${Math.random().toString(36).slice(2, 10)}`, fullName: 'Người mới', unitId: target })).statusCode,
+      (await c.post('/api/v1/users', { username: `moi${Math.random().toString(36).slice(2, 10)}`, fullName: 'Người mới', unitId: target }))
+        .statusCode,
   },
   {
     name: 'PATCH /users/:id',
@@ -120,7 +125,11 @@ const ENDPOINTS: Endpoint[] = [
       return (await c.post(`/api/v1/users/${u.id}/grants`, { role: 'viewer', unitId: target, includeSubtree: false })).statusCode;
     },
   },
-  { name: 'GET /audit?unitId', needs: 'read-audit', call: async (c, _f, target) => (await c.get(`/api/v1/audit?unitId=${target}`)).statusCode },
+  {
+    name: 'GET /audit?unitId',
+    needs: 'read-audit',
+    call: async (c, _f, target) => (await c.get(`/api/v1/audit?unitId=${target}`)).statusCode,
+  },
 ];
 
 /** Hand-written expectations: which (role, need) pairs are allowed within A's subtree, and anywhere. */
@@ -156,7 +165,11 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
     const c = await makeUnit(db, { parentId: otherRoot.id, name: 'Sở C' });
     f.units = { same: a.id, subtree: a1.id, parent: root.id, sibling: b.id, unrelated: c.id };
     for (const role of ROLES) {
-      const u = await makeUser(db, { unitId: a.id, username: `actor.${role.replace('_', '')}`, grants: [{ role, unitId: a.id, includeSubtree: true }] });
+      const u = await makeUser(db, {
+        unitId: a.id,
+        username: `actor.${role.replace('_', '')}`,
+        grants: [{ role, unitId: a.id, includeSubtree: true }],
+      });
       clients[role] = await loggedIn(f.t.app, u.username, u.password);
       actorIds[role] = u.id;
     }

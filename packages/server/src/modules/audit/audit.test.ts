@@ -19,7 +19,9 @@ describe.each(backends)('audit log on %s', (backend) => {
   const exec = (q: ReturnType<typeof sql>) => t.database.db.execute(q);
 
   it('records who did what, from where, with the change', async () => {
-    const rows = (await exec(sql`select action, actor_name, ip, user_agent, summary from audit_log where action = 'unit.created' and ip is not null order by seq desc limit 1`)) as unknown as {
+    const rows = (await exec(
+      sql`select action, actor_name, ip, user_agent, summary from audit_log where action = 'unit.created' and ip is not null order by seq desc limit 1`,
+    )) as unknown as {
       rows: { action: string; actor_name: string; ip: string; user_agent: string; summary: { after: { name: string } } }[];
     };
     expect(rows.rows[0]).toMatchObject({ action: 'unit.created', ip: '127.0.0.1', summary: { after: { name: 'Phòng 4' } } });
@@ -38,7 +40,8 @@ describe.each(backends)('audit log on %s', (backend) => {
   });
 
   it('detects a row edited in the database, naming the first broken row', async () => {
-    const target = ((await exec(sql`select seq from audit_log order by seq limit 1 offset 4`)) as unknown as { rows: { seq: number }[] }).rows[0]!.seq;
+    const target = ((await exec(sql`select seq from audit_log order by seq limit 1 offset 4`)) as unknown as { rows: { seq: number }[] })
+      .rows[0]!.seq;
     await exec(sql`alter table audit_log disable trigger audit_log_append_only`);
     try {
       await exec(sql`update audit_log set summary = '{"after":{"name":"Phòng đã bị sửa"}}' where seq = ${target}`);
@@ -74,7 +77,10 @@ describe.each(backends)('audit log on %s', (backend) => {
     const res = await admin.get('/api/v1/audit/verify');
     expect(res.statusCode).toBe(200);
     expect(res.json().ok).toBe(false); // the row edited above is still there
-    const unitAdmin = await makeUser(t.database.db, { unitId: root.id, grants: [{ role: 'unit_admin', unitId: root.id, includeSubtree: true }] });
+    const unitAdmin = await makeUser(t.database.db, {
+      unitId: root.id,
+      grants: [{ role: 'unit_admin', unitId: root.id, includeSubtree: true }],
+    });
     expect((await (await loggedIn(t.app, unitAdmin.username, unitAdmin.password)).get('/api/v1/audit/verify')).statusCode).toBe(403);
   });
 });

@@ -41,7 +41,11 @@ describe.each(backends)('importing a province on %s', (backend) => {
     expect(units).toHaveLength(115);
     const kinds = new Set(units.filter((u) => u.parentId === first.provinceUnitId).map((u) => u.kind));
     expect(kinds).toEqual(new Set(['commune', 'ward', 'special_zone']));
-    expect(units.find((u) => u.adminCode === '31')).toMatchObject({ agencyCode: 'H31', kind: 'province_committee', validFrom: '2025-07-01' });
+    expect(units.find((u) => u.adminCode === '31')).toMatchObject({
+      agencyCode: 'H31',
+      kind: 'province_committee',
+      validFrom: '2025-07-01',
+    });
   });
 
   it('refuses an unknown province code with the list of valid ones', async () => {

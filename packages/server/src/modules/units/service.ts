@@ -87,6 +87,7 @@ function checkVersion(row: q.UnitRow | undefined, version: number): q.UnitRow {
 }
 
 export async function listUnits(db: Db, ctx: AuthedContext, opts: { q?: string | undefined; includeInactive: boolean }): Promise<Unit[]> {
+  await authorize(db, ctx.actor, 'unit.read', []);
   const search = opts.q ? foldDiacritics(normalizeText(opts.q)).toLowerCase() : undefined;
   const rows = await q.listUnitRows(db, {
     readScope: unitScopeSql(ctx.actor, 'unit.read'),

@@ -40,8 +40,16 @@ describe.each(backends)('units on %s', (backend) => {
     await create({ name: 'Sở Tài chính', agencyCode: 'H31.91' });
     const dup = await admin.post('/api/v1/units', { parentId: rootId, name: 'Sở khác', kind: 'department', agencyCode: 'H31.91' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toMatchObject({ code: 'DUPLICATE_CODE', message: 'Mã định danh điện tử đã được một đơn vị đang hoạt động sử dụng.' });
-    const dupAdmin = await admin.post('/api/v1/units', { parentId: null, name: 'UBND tỉnh trùng mã', kind: 'province_committee', adminCode: '31' });
+    expect(dup.json().error).toMatchObject({
+      code: 'DUPLICATE_CODE',
+      message: 'Mã định danh điện tử đã được một đơn vị đang hoạt động sử dụng.',
+    });
+    const dupAdmin = await admin.post('/api/v1/units', {
+      parentId: null,
+      name: 'UBND tỉnh trùng mã',
+      kind: 'province_committee',
+      adminCode: '31',
+    });
     expect(dupAdmin.statusCode).toBe(409);
     expect(dupAdmin.json().error.message).toBe('Mã đơn vị hành chính đã được một đơn vị đang hoạt động sử dụng.');
     const wrongLength = await admin.post('/api/v1/units', { parentId: rootId, name: 'Xã sai mã', kind: 'commune', adminCode: '31' });
@@ -61,7 +69,11 @@ describe.each(backends)('units on %s', (backend) => {
     const self = await admin.post(`/api/v1/units/${dept.id}/move`, { version: dept.version, newParentId: dept.id });
     expect(self.json().error.code).toBe('UNIT_CYCLE');
 
-    const moved = await admin.post(`/api/v1/units/${division.id}/move`, { version: division.version, newParentId: target.id, note: 'Theo quyết định 12/QĐ-UBND' });
+    const moved = await admin.post(`/api/v1/units/${division.id}/move`, {
+      version: division.version,
+      newParentId: target.id,
+      note: 'Theo quyết định 12/QĐ-UBND',
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ parentId: target.id, depth: 2 });
     const teamAfter = (await admin.get(`/api/v1/units/${team.id}`)).json();
@@ -72,7 +84,12 @@ describe.each(backends)('units on %s', (backend) => {
     expect(byId[team.id]).toBe(`${byId[division.id]}${team.id}/`);
 
     const history = (await admin.get(`/api/v1/units/${division.id}`)).json().events;
-    expect(history.at(-1)).toMatchObject({ kind: 'moved', fromParentName: 'Sở Nội vụ', toParentName: 'Sở Tư pháp', note: 'Theo quyết định 12/QĐ-UBND' });
+    expect(history.at(-1)).toMatchObject({
+      kind: 'moved',
+      fromParentName: 'Sở Nội vụ',
+      toParentName: 'Sở Tư pháp',
+      note: 'Theo quyết định 12/QĐ-UBND',
+    });
   });
 
   it('refuses a stale version instead of overwriting someone else’s edit', async () => {
@@ -106,7 +123,11 @@ describe.each(backends)('units on %s', (backend) => {
     const child = await create({ parentId: parent.id, name: 'Phòng Du lịch', kind: 'division' });
     const blocked = await admin.post(`/api/v1/units/${parent.id}/deactivate`, { version: parent.version });
     expect(blocked.json().error.code).toBe('UNIT_HAS_ACTIVE_CHILDREN');
-    const off = await admin.post(`/api/v1/units/${child.id}/deactivate`, { version: child.version, validTo: '2026-12-31', note: 'Sáp nhập' });
+    const off = await admin.post(`/api/v1/units/${child.id}/deactivate`, {
+      version: child.version,
+      validTo: '2026-12-31',
+      note: 'Sáp nhập',
+    });
     expect(off.json()).toMatchObject({ active: false, validTo: '2026-12-31' });
     const visible = (await admin.get('/api/v1/units')).json().items.map((u: { id: string }) => u.id);
     expect(visible).not.toContain(child.id);
@@ -118,7 +139,8 @@ describe.each(backends)('units on %s', (backend) => {
 
   it('searches with or without diacritics', async () => {
     await create({ name: 'Sở Nông nghiệp và Môi trường' });
-    const names = async (q: string) => (await admin.get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().items.map((u: { name: string }) => u.name);
+    const names = async (q: string) =>
+      (await admin.get(`/api/v1/units?q=${encodeURIComponent(q)}`)).json().items.map((u: { name: string }) => u.name);
     expect(await names('nong nghiep')).toContain('Sở Nông nghiệp và Môi trường');
     expect(await names('Nông nghiệp')).toContain('Sở Nông nghiệp và Môi trường');
     expect(await names('khong co don vi nay')).toEqual([]);

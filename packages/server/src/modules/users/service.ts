@@ -88,8 +88,8 @@ async function present(db: Db, id: string): Promise<UserSummary> {
 
 export async function listUsers(db: Db, ctx: AuthedContext, query: ListQuery) {
   let unitPath: string | undefined;
+  await authorize(db, ctx.actor, 'user.read', query.unitId ? [query.unitId] : []);
   if (query.unitId) {
-    await authorize(db, ctx.actor, 'user.read', [query.unitId]);
     if (query.includeSubunits) unitPath = await unitPathOf(db, query.unitId);
   }
   const { items, total } = await q.listUserRows(db, {

@@ -17,8 +17,16 @@ describe.each(backends)('accounts on %s', (backend) => {
     const division = await makeUnit(db, { parentId: dept.id, name: 'Phòng Nghiệp vụ Y', kind: 'division' });
     const other = await makeUnit(db, { parentId: root.id, name: 'Sở Tài chính' });
     units = { root: root.id, dept: dept.id, division: division.id, other: other.id };
-    const s = await makeUser(db, { unitId: root.id, username: 'quantri', grants: [{ role: 'system_admin', unitId: root.id, includeSubtree: true }] });
-    const a = await makeUser(db, { unitId: dept.id, username: 'qtyte', grants: [{ role: 'unit_admin', unitId: dept.id, includeSubtree: true }] });
+    const s = await makeUser(db, {
+      unitId: root.id,
+      username: 'quantri',
+      grants: [{ role: 'system_admin', unitId: root.id, includeSubtree: true }],
+    });
+    const a = await makeUser(db, {
+      unitId: dept.id,
+      username: 'qtyte',
+      grants: [{ role: 'unit_admin', unitId: dept.id, includeSubtree: true }],
+    });
     sysAdmin = await loggedIn(t.app, s.username, s.password);
     unitAdmin = await loggedIn(t.app, a.username, a.password);
   });
@@ -34,7 +42,12 @@ describe.each(backends)('accounts on %s', (backend) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const { user, temporaryPassword } = res.json();
-    expect(user).toMatchObject({ username: 'nhaplieu.phongyte', mustChangePassword: true, status: 'active', unitName: 'Phòng Nghiệp vụ Y' });
+    expect(user).toMatchObject({
+      username: 'nhaplieu.phongyte',
+      mustChangePassword: true,
+      status: 'active',
+      unitName: 'Phòng Nghiệp vụ Y',
+    });
     expect(user.grants).toMatchObject([{ role: 'data_entry', unitId: units.division, includeSubtree: false }]);
     expect(temporaryPassword).toHaveLength(14);
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash|search/u);
@@ -48,7 +61,12 @@ describe.each(backends)('accounts on %s', (backend) => {
     const dup = await unitAdmin.post('/api/v1/users', { username: 'qtyte', fullName: 'Trùng tên', unitId: units.dept });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toBe('Tên đăng nhập "qtyte" đã tồn tại.');
-    const weak = await unitAdmin.post('/api/v1/users', { username: 'yeu.mk', fullName: 'Mật khẩu yếu', unitId: units.dept, initialPassword: '12345' });
+    const weak = await unitAdmin.post('/api/v1/users', {
+      username: 'yeu.mk',
+      fullName: 'Mật khẩu yếu',
+      unitId: units.dept,
+      initialPassword: '12345',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('PASSWORD_POLICY');
     const badName = await unitAdmin.post('/api/v1/users', { username: 'có dấu', fullName: 'Sai tên', unitId: units.dept });
@@ -69,17 +87,27 @@ describe.each(backends)('accounts on %s', (backend) => {
   });
 
   it('needs a subtree grant of one’s own to hand out a subtree grant', async () => {
-    const narrow = await makeUser(t.database.db, { unitId: units.dept, grants: [{ role: 'unit_admin', unitId: units.dept, includeSubtree: false }] });
+    const narrow = await makeUser(t.database.db, {
+      unitId: units.dept,
+      grants: [{ role: 'unit_admin', unitId: units.dept, includeSubtree: false }],
+    });
     const narrowClient = await loggedIn(t.app, narrow.username, narrow.password);
     const u = await makeUser(t.database.db, { unitId: units.dept });
-    expect((await narrowClient.post(`/api/v1/users/${u.id}/grants`, { role: 'viewer', unitId: units.dept, includeSubtree: true })).statusCode).toBe(403);
-    expect((await narrowClient.post(`/api/v1/users/${u.id}/grants`, { role: 'viewer', unitId: units.dept, includeSubtree: false })).statusCode).toBe(200);
+    expect(
+      (await narrowClient.post(`/api/v1/users/${u.id}/grants`, { role: 'viewer', unitId: units.dept, includeSubtree: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await narrowClient.post(`/api/v1/users/${u.id}/grants`, { role: 'viewer', unitId: units.dept, includeSubtree: false })).statusCode,
+    ).toBe(200);
   });
 
   it('keeps a unit administrator away from accounts that hold rights outside their scope', async () => {
     // An account of Sở Y tế that can also read the whole city: resetting its password would hand
     // the unit administrator more than their own scope.
-    const broad = await makeUser(t.database.db, { unitId: units.dept, grants: [{ role: 'viewer', unitId: units.root, includeSubtree: true }] });
+    const broad = await makeUser(t.database.db, {
+      unitId: units.dept,
+      grants: [{ role: 'viewer', unitId: units.root, includeSubtree: true }],
+    });
     const reset = await unitAdmin.post(`/api/v1/users/${broad.id}/reset-password`, {});
     expect(reset.statusCode).toBe(403);
     const admin = await makeUser(t.database.db, { unitId: units.dept, grants: [{ role: 'system_admin', unitId: units.dept }] });
@@ -97,6 +125,10 @@ describe.each(backends)('accounts on %s', (backend) => {
     expect(byRole.items.map((u: { username: string }) => u.username)).toContain('qtyte');
     const search = (await sysAdmin.get(`/api/v1/users?q=${encodeURIComponent('pham thu')}`)).json();
     expect(search.items.map((u: { fullName: string }) => u.fullName)).toContain('Phạm Thu Trang');
+    const clerk = await makeUser(t.database.db, { unitId: units.division, grants: [{ role: 'data_entry', unitId: units.division }] });
+    const clerkList = await (await loggedIn(t.app, clerk.username, clerk.password)).get('/api/v1/users');
+    expect(clerkList.statusCode).toBe(403);
+    expect(clerkList.json().error.code).toBe('FORBIDDEN');
     const outside = await unitAdmin.get(`/api/v1/users?unitId=${units.other}`);
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error.message).toBe('Đơn vị này nằm ngoài phạm vi quản lý của bạn.');
@@ -105,7 +137,11 @@ describe.each(backends)('accounts on %s', (backend) => {
   it('edits an account with a version check and revokes a grant', async () => {
     const u = await makeUser(t.database.db, { unitId: units.division, grants: [{ role: 'viewer', unitId: units.division }] });
     const current = (await unitAdmin.get(`/api/v1/users/${u.id}`)).json();
-    const edited = await unitAdmin.patch(`/api/v1/users/${u.id}`, { version: current.version, fullName: 'Nguyễn Thị Hoa', position: 'Chuyên viên' });
+    const edited = await unitAdmin.patch(`/api/v1/users/${u.id}`, {
+      version: current.version,
+      fullName: 'Nguyễn Thị Hoa',
+      position: 'Chuyên viên',
+    });
     expect(edited.json()).toMatchObject({ fullName: 'Nguyễn Thị Hoa', position: 'Chuyên viên', version: current.version + 1 });
     expect((await unitAdmin.patch(`/api/v1/users/${u.id}`, { version: current.version, fullName: 'Ghi đè' })).statusCode).toBe(409);
     const revoked = await unitAdmin.delete(`/api/v1/users/${u.id}/grants/${current.grants[0].id}`);

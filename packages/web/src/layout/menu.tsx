@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import {
+  AppstoreOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@baocao/core';
+
+export interface ModuleInfo {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  description: string;
+}
+
+/** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
+export const PLANNED_MODULES: ModuleInfo[] = [
+  {
+    path: '/chi-tieu',
+    label: 'Chỉ tiêu & danh mục',
+    icon: <UnorderedListOutlined aria-hidden />,
+    description: 'Bộ chỉ tiêu, phân tổ, phân bổ chỉ tiêu cho đơn vị và các danh mục dùng chung.',
+  },
+  {
+    path: '/bieu-mau',
+    label: 'Biểu mẫu',
+    icon: <FormOutlined aria-hidden />,
+    description: 'Thiết kế biểu mẫu báo cáo số liệu, báo cáo danh sách và đề cương; kho báo cáo mẫu.',
+  },
+  {
+    path: '/che-do-bao-cao',
+    label: 'Chế độ báo cáo',
+    icon: <ScheduleOutlined aria-hidden />,
+    description: 'Chế độ báo cáo định kỳ, chuyên đề, đột xuất; kỳ báo cáo, thời gian chốt số liệu và thời hạn gửi.',
+  },
+  {
+    path: '/bao-cao',
+    label: 'Báo cáo',
+    icon: <FileTextOutlined aria-hidden />,
+    description: 'Nhập liệu, kiểm tra, trình duyệt, ký số và gửi báo cáo; trả lại và đính chính.',
+  },
+  {
+    path: '/tong-hop',
+    label: 'Tổng hợp',
+    icon: <AppstoreOutlined aria-hidden />,
+    description: 'Tổng hợp số liệu từ các đơn vị cấp dưới và theo dõi tình hình gửi báo cáo.',
+  },
+  {
+    path: '/khai-thac',
+    label: 'Khai thác dữ liệu',
+    icon: <BarChartOutlined aria-hidden />,
+    description: 'Tìm kiếm, lọc, tổng hợp, biểu đồ và kết xuất dữ liệu trong phạm vi được giao.',
+  },
+  {
+    path: '/cong-khai',
+    label: 'Công khai',
+    icon: <GlobalOutlined aria-hidden />,
+    description: 'Trang công khai thông tin cho người dân, doanh nghiệp, cập nhật hằng tháng.',
+  },
+];
+
+export interface AdminModule extends ModuleInfo {
+  permission: Permission;
+  /** What the module offers to those who may only read. */
+  readDescription?: string;
+  managePermission?: Permission;
+}
+
+export const ADMIN_MODULES: AdminModule[] = [
+  {
+    path: '/don-vi',
+    label: 'Đơn vị',
+    icon: <ApartmentOutlined aria-hidden />,
+    permission: 'unit.read',
+    managePermission: 'unit.manage',
+    description: 'Cây đơn vị, cơ quan; thêm, sửa, chuyển, ngừng hoạt động đơn vị.',
+    readDescription: 'Xem cây đơn vị, cơ quan trong phạm vi được giao và lịch sử thay đổi.',
+  },
+  {
+    path: '/tai-khoan',
+    label: 'Tài khoản',
+    icon: <TeamOutlined aria-hidden />,
+    permission: 'user.read',
+    managePermission: 'user.manage',
+    readDescription: 'Xem tài khoản người dùng, vai trò và phạm vi đơn vị được giao.',
+    description: 'Tạo, sửa, khóa tài khoản; giao vai trò và phạm vi đơn vị; đặt lại mật khẩu.',
+  },
+  {
+    path: '/nhat-ky',
+    label: 'Nhật ký hệ thống',
+    icon: <AuditOutlined aria-hidden />,
+    permission: 'audit.read',
+    description: 'Ai đã làm gì, lúc nào, từ đâu; kiểm tra toàn vẹn nhật ký.',
+  },
+];
+
+export const HOME_ICON = <HomeOutlined aria-hidden />;
+export const ADMIN_ICON = <SettingOutlined aria-hidden />;

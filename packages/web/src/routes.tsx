@@ -1,0 +1,145 @@
+import { createRootRouteWithContext, createRoute, createRouter, Link, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Button, Result } from 'antd';
+import { sessionQuery } from './api/session.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { PLANNED_MODULES, type ModuleInfo } from './layout/menu.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { UnitsPage } from './features/units/UnitsPage.tsx';
+import { UsersPage } from './features/users/UsersPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { PlaceholderPage } from './features/placeholder/PlaceholderPage.tsx';
+import { RequirePermission } from './shared/Page.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="Không tìm thấy trang"
+      subTitle="Địa chỉ bạn mở không tồn tại hoặc đã được thay đổi."
+      extra={
+        <Link to="/">
+          <Button type="primary">Về trang chủ</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** Only same-site paths are followed after login. */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dang-nhap',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) throw redirect({ to: session.user.mustChangePassword ? '/doi-mat-khau' : '/' });
+  },
+  component: LoginPage,
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/doi-mat-khau',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/dang-nhap' });
+  },
+  component: ChangePasswordPage,
+});
+
+/** Every page below needs a session whose password need not be changed. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
+    if (session.user.mustChangePassword) throw redirect({ to: '/doi-mat-khau' });
+  },
+  component: AppLayout,
+  notFoundComponent: NotFound,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+
+export const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/don-vi',
+  validateSearch: (search: Record<string, unknown>): { id?: string } => ({
+    id: typeof search.id === 'string' ? search.id : undefined,
+  }),
+  component: () => (
+    <RequirePermission permission="unit.read">
+      <UnitsPage />
+    </RequirePermission>
+  ),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tai-khoan',
+  component: () => (
+    <RequirePermission permission="user.read">
+      <UsersPage />
+    </RequirePermission>
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nhat-ky',
+  component: () => (
+    <RequirePermission permission="audit.read">
+      <AuditPage />
+    </RequirePermission>
+  ),
+});
+
+const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/ca-nhan', component: ProfilePage });
+
+const plannedRoute = (module: ModuleInfo) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: module.path,
+    component: () => <PlaceholderPage module={module} />,
+  });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  changePasswordRoute,
+  appRoute.addChildren([homeRoute, unitsRoute, usersRoute, auditRoute, profileRoute, ...PLANNED_MODULES.map(plannedRoute)]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
