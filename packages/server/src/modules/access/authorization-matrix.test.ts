@@ -26,7 +26,6 @@ interface Endpoint {
   call(client: Client, f: Fixture, target: string): Promise<number>;
 }
 
-
 async function freshLeaf(f: Fixture, parentId: string) {
   return makeUnit(f.t.database.db, { parentId, kind: 'division' });
 }
