@@ -10,3 +10,4 @@ export * from './access/roles.ts';
 export * from './auth/password-policy.ts';
 export * from './errors.ts';
 export * from './api/index.ts';
+export * from './forms/index.ts';

@@ -1,0 +1,10 @@
+export type { FormulaNode, BinaryOp } from './ast.ts';
+export { stripSpans } from './ast.ts';
+export { FormulaError, isFormulaError, type FormulaErrorCode, type SourceSpan } from './errors.ts';
+export { FUNCTIONS, type FunctionName, type PeriodFunction } from './functions.ts';
+export { tokenize } from './lexer.ts';
+export { parseFormula, tryParseFormula } from './parser.ts';
+export { printFormula, printCode } from './printer.ts';
+export { FormDecimal, toValue, valuesEqual, valueToString, type Value, type Result, type InputValue } from './values.ts';
+export type { PeriodResolver } from './bind.ts';
+export { createEvaluator, type FormEvaluator, type EvaluationResult, type EvaluatorOptions, type FormulaCycle } from './evaluator.ts';
