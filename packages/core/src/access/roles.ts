@@ -15,15 +15,26 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Khai thác',
 };
 
-export const PERMISSIONS = ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  /** Edit catalogs (danh mục) and the indicator library (kho chỉ tiêu) owned by units in scope. */
+  'reference.manage',
+  /** Design forms, outlines and list forms owned by units in scope; publish and share them. */
+  'form.design',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ['unit.read'];
+const designer: Permission[] = ['unit.read', 'form.design', 'reference.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'],
-  report_owner: everyone,
+  report_owner: designer,
   data_entry: everyone,
   reviewer: everyone,
   approver: everyone,

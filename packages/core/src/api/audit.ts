@@ -24,6 +24,18 @@ export const AUDIT_ACTION_LABELS = {
   'unit.deleted': 'Xóa đơn vị',
   'unit.imported': 'Nhập danh mục đơn vị hành chính',
   'system.seeded': 'Khởi tạo dữ liệu mẫu',
+  'catalog.created': 'Tạo danh mục',
+  'catalog.updated': 'Sửa danh mục',
+  'catalog.item_saved': 'Cập nhật mục của danh mục',
+  'indicator.created': 'Tạo chỉ tiêu',
+  'indicator.updated': 'Sửa chỉ tiêu',
+  'indicator.imported': 'Nhập chỉ tiêu từ Excel',
+  'form.created': 'Tạo biểu mẫu',
+  'form.draft_saved': 'Lưu bản nháp biểu mẫu',
+  'form.published': 'Ban hành phiên bản biểu mẫu',
+  'form.shared': 'Chia sẻ biểu mẫu',
+  'form.copied': 'Sao chép biểu mẫu mẫu',
+  'form.archived': 'Lưu trữ biểu mẫu',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

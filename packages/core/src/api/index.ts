@@ -3,3 +3,6 @@ export * from './auth.ts';
 export * from './units.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './catalogs.ts';
+export * from './indicators.ts';
+export * from './forms.ts';

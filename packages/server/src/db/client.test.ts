@@ -21,7 +21,8 @@ describe('the embedded database (PGlite)', () => {
     const again = await openDatabase({ pgliteDir: dataDir });
     await again.migrate();
     expect((await listUnits(again.db, systemContext(), { includeInactive: false })).map((u) => u.name)).toEqual(['UBND tỉnh lưu trữ']);
-    expect(await migrationsCurrent(again.db)).toEqual({ applied: 2, expected: 2 });
+    const status = await migrationsCurrent(again.db);
+    expect(status.applied).toBe(status.expected);
     await again.close();
   });
 

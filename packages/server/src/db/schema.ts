@@ -4,3 +4,6 @@ export * from '../modules/users/tables.ts';
 export * from '../modules/access/tables.ts';
 export * from '../modules/auth/tables.ts';
 export * from '../modules/audit/tables.ts';
+export * from '../modules/catalogs/tables.ts';
+export * from '../modules/indicators/tables.ts';
+export * from '../modules/forms/tables.ts';
