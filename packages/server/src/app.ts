@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,6 +17,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authHook } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { authSettings } from './modules/auth/service.ts';
+import { catalogRoutes } from './modules/catalogs/routes.ts';
+import { formRoutes } from './modules/forms/routes.ts';
+import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -39,6 +43,8 @@ export async function buildApp({ database, config, webDist }: BuildOptions): Pro
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);
+  // Uploads (Excel forms and indicator lists): one file per request, size-limited.
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -79,6 +85,9 @@ export async function buildApp({ database, config, webDist }: BuildOptions): Pro
       unitRoutes(typed, deps);
       userRoutes(typed, deps);
       auditRoutes(typed, deps);
+      catalogRoutes(typed, deps);
+      indicatorRoutes(typed, deps);
+      formRoutes(typed, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,5 @@
+import type { App, Deps } from '../../http/types.ts';
+
+export function indicatorRoutes(_app: App, _deps: Deps): void {
+  // Routes of this module are registered here.
+}
