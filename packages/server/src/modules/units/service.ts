@@ -80,6 +80,49 @@ function mapUniqueViolation(error: unknown): never {
   throw error;
 }
 
+type UnitEventKind = 'created' | 'updated' | 'moved' | 'deactivated' | 'reactivated';
+
+/**
+ * Every change of a unit writes two rows in the caller's transaction: the unit's own history
+ * (shown on its page) and the audit log.
+ */
+async function recordChange(
+  tx: Db,
+  ctx: AuthedContext,
+  change: {
+    kind: UnitEventKind;
+    unitId: string;
+    before?: q.UnitRow;
+    after?: q.UnitRow;
+    fromParentId?: string | null;
+    toParentId?: string | null;
+    note?: string | null;
+  },
+) {
+  const before = change.before && snapshot(change.before);
+  const after = change.after && snapshot(change.after);
+  await q.insertUnitEvent(tx, {
+    unitId: change.unitId,
+    kind: change.kind,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.fullName,
+    fromParentId: change.fromParentId ?? null,
+    toParentId: change.toParentId ?? null,
+    note: change.note ?? null,
+    before: before ?? null,
+    after: after ?? null,
+  });
+  const summary =
+    change.kind === 'moved' ? { before: { parentId: change.fromParentId }, after: { parentId: change.toParentId } } : { before, after };
+  await recordAudit(tx, ctx, {
+    action: `unit.${change.kind}`,
+    targetType: 'unit',
+    targetId: change.unitId,
+    unitId: change.unitId,
+    summary: { ...summary, ...(change.note ? { note: change.note } : {}) },
+  });
+}
+
 function checkVersion(row: q.UnitRow | undefined, version: number): q.UnitRow {
   if (!row) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy đơn vị.');
   if (row.version !== version) throw new AppError('CONFLICT');
@@ -139,21 +182,7 @@ export async function createUnit(db: Db, ctx: AuthedContext, input: CreateUnitIn
         sortOrder: input.sortOrder ?? 0,
         searchText: unitSearchText(input),
       });
-      await q.insertUnitEvent(tx, {
-        unitId: id,
-        kind: 'created',
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.fullName,
-        toParentId: row.parentId,
-        after: snapshot(row),
-      });
-      await recordAudit(tx, ctx, {
-        action: 'unit.created',
-        targetType: 'unit',
-        targetId: id,
-        unitId: id,
-        summary: { after: snapshot(row) },
-      });
+      await recordChange(tx, ctx, { kind: 'created', unitId: id, after: row, toParentId: row.parentId });
       return row;
     });
     return presentOne(db, ctx, created.id);
@@ -178,21 +207,7 @@ export async function updateUnit(db: Db, ctx: AuthedContext, id: string, input: 
       };
       checkAdminCode(next.kind, next.adminCode);
       const after = await q.updateUnitRow(tx, id, { ...next, searchText: unitSearchText(next) });
-      await q.insertUnitEvent(tx, {
-        unitId: id,
-        kind: 'updated',
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.fullName,
-        before: snapshot(before),
-        after: snapshot(after),
-      });
-      await recordAudit(tx, ctx, {
-        action: 'unit.updated',
-        targetType: 'unit',
-        targetId: id,
-        unitId: id,
-        summary: { before: snapshot(before), after: snapshot(after) },
-      });
+      await recordChange(tx, ctx, { kind: 'updated', unitId: id, before, after });
     });
   } catch (error) {
     mapUniqueViolation(error);
@@ -212,22 +227,7 @@ export async function moveUnit(db: Db, ctx: AuthedContext, id: string, input: Mo
     const newPath = `${newParent.path}${unit.id}/`;
     await q.rewriteSubtreePaths(tx, unit.path, newPath, newParent.depth + 1 - unit.depth);
     await q.updateUnitRow(tx, id, { parentId: newParent.id });
-    await q.insertUnitEvent(tx, {
-      unitId: id,
-      kind: 'moved',
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.fullName,
-      fromParentId: unit.parentId,
-      toParentId: newParent.id,
-      note: input.note ?? null,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'unit.moved',
-      targetType: 'unit',
-      targetId: id,
-      unitId: id,
-      summary: { before: { parentId: unit.parentId }, after: { parentId: newParent.id }, note: input.note ?? null },
-    });
+    await recordChange(tx, ctx, { kind: 'moved', unitId: id, fromParentId: unit.parentId, toParentId: newParent.id, note: input.note });
   });
   return presentOne(db, ctx, id);
 }
@@ -247,22 +247,7 @@ export async function deactivateUnit(db: Db, ctx: AuthedContext, id: string, inp
       );
     }
     const after = await q.updateUnitRow(tx, id, { active: false, validTo });
-    await q.insertUnitEvent(tx, {
-      unitId: id,
-      kind: 'deactivated',
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.fullName,
-      note: input.note ?? null,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    await recordAudit(tx, ctx, {
-      action: 'unit.deactivated',
-      targetType: 'unit',
-      targetId: id,
-      unitId: id,
-      summary: { before: snapshot(before), after: snapshot(after), note: input.note ?? null },
-    });
+    await recordChange(tx, ctx, { kind: 'deactivated', unitId: id, before, after, note: input.note });
   });
   return presentOne(db, ctx, id);
 }
@@ -279,21 +264,7 @@ export async function reactivateUnit(db: Db, ctx: AuthedContext, id: string, ver
           throw new AppError('UNIT_INACTIVE', undefined, 'Đơn vị cấp trên đã ngừng hoạt động; hãy khôi phục đơn vị cấp trên trước.');
       }
       const after = await q.updateUnitRow(tx, id, { active: true, validTo: null });
-      await q.insertUnitEvent(tx, {
-        unitId: id,
-        kind: 'reactivated',
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.fullName,
-        before: snapshot(before),
-        after: snapshot(after),
-      });
-      await recordAudit(tx, ctx, {
-        action: 'unit.reactivated',
-        targetType: 'unit',
-        targetId: id,
-        unitId: id,
-        summary: { before: snapshot(before), after: snapshot(after) },
-      });
+      await recordChange(tx, ctx, { kind: 'reactivated', unitId: id, before, after });
     });
   } catch (error) {
     mapUniqueViolation(error);
