@@ -36,7 +36,8 @@ function run(command, commandArgs, cwd) {
 const core = path.join(root, 'packages/core/src');
 const web = path.join(root, 'packages/web');
 const server = path.join(root, 'packages/server');
-if (stale(path.join(web, 'dist/index.html'), core, path.join(web, 'src'), path.join(web, 'index.html'))) {
+// The command-line tools need only the server.
+if (entry === 'main' && stale(path.join(web, 'dist/index.html'), core, path.join(web, 'src'), path.join(web, 'index.html'))) {
   console.log('Đang biên dịch giao diện web…');
   run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], web);
 }
