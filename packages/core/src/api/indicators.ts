@@ -119,7 +119,7 @@ export const createIndicatorBody = z.object({
 });
 export type CreateIndicatorBody = z.input<typeof createIndicatorBody>;
 
-export const updateIndicatorBody = z.object({ version: z.number().int() }).extend(
+export const updateIndicatorBody = z.object({ version: z.number().int(), active: z.boolean().optional() }).extend(
   Object.fromEntries(Object.entries(indicatorFields).map(([k, v]) => [k, v.optional()])) as {
     [K in keyof typeof indicatorFields]: z.ZodOptional<(typeof indicatorFields)[K]>;
   },

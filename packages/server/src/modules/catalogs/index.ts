@@ -1,0 +1,9 @@
+export {
+  addCatalogItem,
+  createCatalog,
+  findCatalogsByCode,
+  getCatalog,
+  listCatalogs,
+  updateCatalog,
+  updateCatalogItem,
+} from './service.ts';
