@@ -2,6 +2,7 @@ import type { Role, UnitKind } from '@baocao/core';
 import type { Db } from '../db/client.ts';
 import type { AuthedContext, RequestContext } from '../modules/access/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
+import { seedReferenceData } from '../modules/indicators/index.ts';
 import { createUnit, importProvince, listUnits } from '../modules/units/index.ts';
 import { createSeedAccount, generateTemporaryPassword, loadActor } from '../modules/users/index.ts';
 
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
       unitName: firstCommune.name,
     });
   }
+  await seedReferenceData(db, ctx);
   await db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'system.seeded',

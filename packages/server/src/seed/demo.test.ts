@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { verifyAuditChain } from '../modules/audit/index.ts';
+import { listUnits } from '../modules/units/index.ts';
+import { listCatalogs } from '../modules/catalogs/index.ts';
+import { listIndicators, listIndicatorSets } from '../modules/indicators/index.ts';
+import { backends, createTestDatabase } from '../test/db.ts';
+import { systemContext } from '../test/factories.ts';
+import { type DemoAccount, seedDemo } from './demo.ts';
+
+describe.each(backends)('the demo seed on %s', (backend) => {
+  let database: Database;
+  let accounts: DemoAccount[];
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    accounts = await seedDemo(database.db, { password: 'Mật khẩu demo 2026' });
+  });
+  afterAll(() => database.close());
+
+  it('loads Hải Phòng: 114 communes and wards, 20 departments and agencies, 6 divisions', async () => {
+    const units = await listUnits(database.db, systemContext(), { includeInactive: false });
+    const root = units.find((u) => u.adminCode === '31')!;
+    expect(root.name).toBe('UBND thành phố Hải Phòng');
+    const children = units.filter((u) => u.parentId === root.id);
+    expect(children.filter((u) => ['commune', 'ward', 'special_zone'].includes(u.kind))).toHaveLength(114);
+    expect(children.filter((u) => !['commune', 'ward', 'special_zone'].includes(u.kind))).toHaveLength(20);
+    expect(units.filter((u) => u.kind === 'division')).toHaveLength(6);
+    expect(units).toHaveLength(1 + 114 + 20 + 6);
+  });
+
+  it('creates one demo account per role, each able to act', async () => {
+    expect(accounts.map((a) => a.username)).toEqual([
+      'quantri',
+      'qtyte',
+      'chutri.taichinh',
+      'nhaplieu.yte',
+      'kiemtra.yte',
+      'lanhdao.yte',
+      'khaithac',
+      'nhaplieu.xa',
+    ]);
+    expect(accounts.every((a) => a.password === 'Mật khẩu demo 2026')).toBe(true);
+  });
+
+  it('seeds the disaggregation catalogs and the sample indicator set', async () => {
+    const ctx = systemContext();
+    const sets = await listIndicatorSets(database.db, ctx);
+    expect(sets.items.map((s) => s.name)).toContain('Bộ chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh (mẫu)');
+    const indicators = await listIndicators(database.db, ctx, { page: 1, pageSize: 200, includeInactive: false });
+    expect(indicators.total).toBeGreaterThanOrEqual(25);
+    const catalogs = await listCatalogs(database.db, ctx, { page: 1, pageSize: 50 });
+    expect(catalogs.items.map((c) => c.name).join(' | ')).toMatch(/[Gg]iới tính/u);
+  });
+
+  it('leaves an audit chain that verifies', async () => {
+    const result = await verifyAuditChain(database.db);
+    expect(result.ok).toBe(true);
+    expect(result.checked).toBeGreaterThan(30);
+  });
+});
