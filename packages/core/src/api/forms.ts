@@ -99,8 +99,46 @@ export const formUsage = z.object({
 
 export const formDiffQuery = z.object({ from: uuid, to: uuid });
 
+/** One field that differs between two versions; `before`/`after` are null when absent. */
+export const fieldChange = z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChange>;
+
+/** A row, column, constraint, cell or section; `key` is its code (id for constraints and sections, "R01:C1" for cells). */
+export const diffEntry = z.object({ key: z.string(), name: z.string(), changes: z.array(fieldChange) });
+export type DiffEntry = z.infer<typeof diffEntry>;
+
+export const diffGroup = z.object({ added: z.array(diffEntry), removed: z.array(diffEntry), changed: z.array(diffEntry) });
+export type DiffGroup = z.infer<typeof diffGroup>;
+
+/**
+ * What changed between two definitions of one form. Rows and sections are matched by their stable
+ * id (a renamed code shows as a change of "code"), columns by code, constraints by id, cells
+ * (hatching and per-cell formulas) by "row:col". `cells` and `rows` are empty for list forms,
+ * `sections` for table and list forms.
+ */
+export const definitionDiff = z.object({
+  identical: z.boolean(),
+  general: z.array(fieldChange),
+  rows: diffGroup,
+  columns: diffGroup,
+  constraints: diffGroup,
+  cells: diffGroup,
+  sections: diffGroup,
+});
+export type DefinitionDiff = z.infer<typeof definitionDiff>;
+
+const diffVersion = z.object({ id: uuid, versionNo: z.number().int(), status: z.enum(['draft', 'published']) });
+
+export const formDiff = definitionDiff.extend({ formId: uuid, kind: z.enum(FORM_KINDS), from: diffVersion, to: diffVersion });
+export type FormDiff = z.infer<typeof formDiff>;
+
+export const formVersionParams = z.object({ id: uuid, versionId: uuid });
+
 /** Where a problem in a submitted definition is, and what it is (Vietnamese). */
 export const definitionProblem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+export type DefinitionProblem = z.infer<typeof definitionProblem>;
+
+export const definitionProblems = z.object({ problems: z.array(definitionProblem) });
 
 /** Excel import of a form layout: a preview to review before anything is saved. */
 export const formImportPreview = z.object({

@@ -7,3 +7,7 @@ export { headerRows, type HeaderCell } from './headers.ts';
 export { validateForm, splitKey, type FormProblem } from './validate.ts';
 export { checkConstraints, type ConstraintViolation } from './constraints.ts';
 export * from './formula/index.ts';
+export * from './list.ts';
+export * from './outline.ts';
+export * from './definitions.ts';
+export { diffDefinitions } from './diff.ts';

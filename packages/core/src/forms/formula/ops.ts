@@ -10,7 +10,8 @@ import { dec, FormDecimal, HUNDRED, isDecimal, ZERO, type Result, type Value } f
  * - Arithmetic (+ - * /, unary -): a null operand counts as 0, unless every operand is null, then
  *   the result is null — an untouched row stays empty instead of filling with zeros.
  * - Division (/, DIV, PERCENT) by zero or by null is null: never Infinity or NaN, and "So sánh (%)"
- *   stays empty when last year's figure is missing. PERCENT(a, b) = a × 100 / b.
+ *   stays empty when last year's figure is missing. An empty numerator gives null too: the ratio of
+ *   a row nobody has filled yet is empty, not a misleading 0 %. PERCENT(a, b) = a × 100 / b.
  * - SUM, AVG, MIN, MAX skip nulls; if all are null the result is null. AVG divides by the count
  *   of non-empty values.
  * - Comparisons treat null as 0 (as "" against text, as FALSE against TRUE/FALSE). Text compares
@@ -53,13 +54,13 @@ export function arithmetic(op: '+' | '-' | '*' | '/', a: Result, b: Result, span
 
 /** x / y with the rules above. */
 export function divide(x: Decimal | null, y: Decimal | null): Decimal | null {
-  if (y === null || y.isZero()) return null;
-  return dec((x ?? ZERO).div(y));
+  if (x === null || y === null || y.isZero()) return null;
+  return dec(x.div(y));
 }
 
 export function percent(x: Decimal | null, y: Decimal | null): Decimal | null {
-  if (y === null || y.isZero()) return null;
-  return dec((x ?? ZERO).times(HUNDRED).div(y));
+  if (x === null || y === null || y.isZero()) return null;
+  return dec(x.times(HUNDRED).div(y));
 }
 
 export function negate(a: Result, span: SourceSpan): Result {

@@ -60,10 +60,12 @@ describe('null (empty cell) semantics', () => {
     expect(calc('A * B + C')).toBe('');
   });
 
-  it('division by zero or by null is null, never Infinity/NaN; null / 4 = 0', () => {
+  it('division by zero or by null is null, never Infinity/NaN; an empty numerator gives null too', () => {
     expect(calc('A / B', { A: 5, B: 0 })).toBe('');
     expect(calc('A / B', { A: 5 })).toBe('');
-    expect(calc('A / B', { B: 4 })).toBe('0');
+    expect(calc('A / B', { B: 4 })).toBe('');
+    expect(calc('PERCENT(A, B)', { B: 4 })).toBe('');
+    expect(calc('PERCENT(A, B)', { A: 1, B: 4 })).toBe('25');
     expect(calc('DIV(A, B)', { A: 5, B: 0 })).toBe('');
     expect(calc('PERCENT(A, B)', { A: 5 })).toBe('');
   });
