@@ -1,0 +1,3 @@
+/** What other modules (regimes, reports) may use of forms: reading a published version. */
+export { getForm, getVersion } from './service.ts';
+export { form, formVersion, formShare } from './tables.ts';
