@@ -13,6 +13,10 @@ import { AuditPage } from './features/audit/AuditPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { PlaceholderPage } from './features/placeholder/PlaceholderPage.tsx';
 import { RequirePermission } from './shared/Page.tsx';
+import { FormsPage } from './features/forms/FormsPage.tsx';
+import { FormDesignerPage } from './features/forms/designer/FormDesignerPage.tsx';
+import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
+import { CatalogsPage } from './features/catalogs/CatalogsPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -116,6 +120,18 @@ const auditRoute = createRoute({
 
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: '/ca-nhan', component: ProfilePage });
 
+const indicatorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/chi-tieu', component: IndicatorsPage });
+const catalogsRoute = createRoute({ getParentRoute: () => appRoute, path: '/danh-muc', component: CatalogsPage });
+const formsRoute = createRoute({ getParentRoute: () => appRoute, path: '/bieu-mau', component: FormsPage });
+const formDesignerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bieu-mau/$id',
+  component: function FormDesignerRoute() {
+    const { id } = formDesignerRoute.useParams();
+    return <FormDesignerPage key={id} id={id} />;
+  },
+});
+
 const plannedRoute = (module: ModuleInfo) =>
   createRoute({
     getParentRoute: () => appRoute,
@@ -126,7 +142,18 @@ const plannedRoute = (module: ModuleInfo) =>
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
-  appRoute.addChildren([homeRoute, unitsRoute, usersRoute, auditRoute, profileRoute, ...PLANNED_MODULES.map(plannedRoute)]),
+  appRoute.addChildren([
+    homeRoute,
+    unitsRoute,
+    usersRoute,
+    auditRoute,
+    profileRoute,
+    indicatorsRoute,
+    catalogsRoute,
+    formsRoute,
+    formDesignerRoute,
+    ...PLANNED_MODULES.map(plannedRoute),
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -111,6 +111,45 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   return data as T;
 }
 
+/** Sends a file as multipart/form-data (field `field`), with the csrf header; answers JSON like apiRequest. */
+export async function apiUpload<T>(path: string, file: File | Blob, options: { query?: Query; field?: string } = {}): Promise<T> {
+  const body = new FormData();
+  body.append(options.field ?? 'file', file, file instanceof File ? file.name : 'upload.xlsx');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), { method: 'POST', headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const code = (err?.code ?? (response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND')) as ErrorCode;
+    if (response.status === 401) handlers.onUnauthenticated();
+    throw new ApiError(response.status, code, err?.message ?? `Yêu cầu không thành công (mã ${response.status}).`, err?.details);
+  }
+  return data as T;
+}
+
+/** Starts a browser download of a GET endpoint (the session cookie goes along). */
+export function downloadFile(path: string, query?: Query): void {
+  const a = document.createElement('a');
+  a.href = buildUrl(path, query);
+  a.download = '';
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     apiRequest<T>('GET', path, { ...options, query }),

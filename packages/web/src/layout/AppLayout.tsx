@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { hasPermission, logout, sessionQuery } from '../api/session.ts';
-import { ADMIN_ICON, ADMIN_MODULES, HOME_ICON, PLANNED_MODULES } from './menu.tsx';
+import { ADMIN_ICON, ADMIN_MODULES, DATA_MODULES, HOME_ICON, PLANNED_MODULES } from './menu.tsx';
 import { Brand } from './Brand.tsx';
 
 const { Sider, Header, Content } = Layout;
@@ -14,6 +14,8 @@ function sectionTitle(pathname: string): string {
   const first = '/' + (pathname.split('/')[1] ?? '');
   const admin = ADMIN_MODULES.find((m) => m.path === first);
   if (admin) return `Quản trị / ${admin.label}`;
+  const data = DATA_MODULES.find((m) => m.path === first);
+  if (data) return data.label;
   const planned = PLANNED_MODULES.find((m) => m.path === first);
   if (planned) return planned.label;
   if (first === '/ca-nhan') return 'Tài khoản của tôi';
@@ -45,6 +47,7 @@ export function AppLayout() {
           ]
         : []),
       { type: 'divider' as const },
+      ...DATA_MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
       ...PLANNED_MODULES.map((m) => ({
         key: m.path,
         icon: m.icon,

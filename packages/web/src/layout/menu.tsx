@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  DatabaseOutlined,
   BarChartOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -22,20 +23,30 @@ export interface ModuleInfo {
   description: string;
 }
 
-/** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
-export const PLANNED_MODULES: ModuleInfo[] = [
+/** Reference data and form design: working pages. */
+export const DATA_MODULES: ModuleInfo[] = [
   {
     path: '/chi-tieu',
-    label: 'Chỉ tiêu & danh mục',
+    label: 'Kho chỉ tiêu',
     icon: <UnorderedListOutlined aria-hidden />,
-    description: 'Bộ chỉ tiêu, phân tổ, phân bổ chỉ tiêu cho đơn vị và các danh mục dùng chung.',
+    description: 'Bộ chỉ tiêu, định nghĩa, phương pháp tính, phân tổ, kỳ báo cáo; nhập, xuất Excel.',
+  },
+  {
+    path: '/danh-muc',
+    label: 'Danh mục',
+    icon: <DatabaseOutlined aria-hidden />,
+    description: 'Danh mục dùng chung và danh mục chuyên ngành, lịch sử chỉnh sửa.',
   },
   {
     path: '/bieu-mau',
     label: 'Biểu mẫu',
     icon: <FormOutlined aria-hidden />,
-    description: 'Thiết kế biểu mẫu báo cáo số liệu, báo cáo danh sách và đề cương; kho báo cáo mẫu.',
+    description: 'Thiết kế biểu mẫu báo cáo số liệu; kho báo cáo mẫu.',
   },
+];
+
+/** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
+export const PLANNED_MODULES: ModuleInfo[] = [
   {
     path: '/che-do-bao-cao',
     label: 'Chế độ báo cáo',
