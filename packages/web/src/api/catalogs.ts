@@ -71,3 +71,13 @@ export function useCatalogMutation() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: run, onSettled: () => queryClient.invalidateQueries({ queryKey: catalogsKey }) });
 }
+
+/** Catalog code → name, for showing an indicator's disaggregations (phân tổ) by name. */
+export function useCatalogNames() {
+  const list = useCatalogList({ page: 1, pageSize: 200 });
+  const byCode = new Map((list.data?.items ?? []).map((c) => [c.code, c.name]));
+  return {
+    name: (code: string) => byCode.get(code) ?? code,
+    options: (list.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
+  };
+}

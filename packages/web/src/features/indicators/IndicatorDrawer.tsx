@@ -1,7 +1,8 @@
 import { Button, Descriptions, Drawer, Spin, Tag, Typography } from 'antd';
 import { AGGREGATION_LABELS, PERIODICITY_LABELS, PRICE_BASIS_LABELS, VALUE_TYPE_LABELS, type Indicator } from '@baocao/core';
 import { errorMessage } from '../../api/client.ts';
-import { useIndicator } from '../../api/indicators.ts';
+import { useCatalogNames } from '../../api/catalogs.ts';
+import { useIndicator, useIndicatorSets } from '../../api/indicators.ts';
 import { useUnitList } from '../../api/units.ts';
 import { showIsoDate } from '../../shared/dates.ts';
 
@@ -11,6 +12,8 @@ const dash = (v: string | number | null | undefined) => (v === null || v === und
 export function IndicatorDrawer({ id, onClose, onEdit }: { id: string; onClose: () => void; onEdit: (i: Indicator) => void }) {
   const { data: i, error, isLoading } = useIndicator(id);
   const units = useUnitList(true);
+  const catalogs = useCatalogNames();
+  const sets = useIndicatorSets();
   const unitName = (uid: string) => units.data?.find((u) => u.id === uid)?.name ?? uid;
   return (
     <Drawer
@@ -41,7 +44,7 @@ export function IndicatorDrawer({ id, onClose, onEdit }: { id: string; onClose: 
             {i.weightIndicatorCode ? ` (quyền số: ${i.weightIndicatorCode})` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="Phân tổ chủ yếu">
-            {i.disaggregations.length ? i.disaggregations.map((d) => <Tag key={d}>{d}</Tag>) : '—'}
+            {i.disaggregations.length ? i.disaggregations.map((d) => <Tag key={d}>{catalogs.name(d)}</Tag>) : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="Kỳ công bố">{i.periodicities.map((p) => PERIODICITY_LABELS[p]).join(', ') || '—'}</Descriptions.Item>
           <Descriptions.Item label="Cơ quan chủ trì">{dash(i.ownerUnitName)}</Descriptions.Item>
@@ -54,7 +57,9 @@ export function IndicatorDrawer({ id, onClose, onEdit }: { id: string; onClose: 
             {i.validFrom || i.validTo ? `Từ ${showIsoDate(i.validFrom)} đến ${showIsoDate(i.validTo)}` : 'Không giới hạn'}{' '}
             {!i.active && <Tag>Hết hiệu lực</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="Thuộc bộ chỉ tiêu">{i.sets.length ? i.sets.map((s) => <Tag key={s}>{s}</Tag>) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="Thuộc bộ chỉ tiêu">
+            {i.sets.length ? i.sets.map((s) => <Tag key={s}>{sets.data?.find((x) => x.code === s)?.name ?? s}</Tag>) : '—'}
+          </Descriptions.Item>
         </Descriptions>
       )}
     </Drawer>

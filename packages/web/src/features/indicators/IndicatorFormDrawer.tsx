@@ -10,6 +10,7 @@ import {
   VALUE_TYPE_LABELS,
   type Indicator,
 } from '@baocao/core';
+import { useCatalogNames } from '../../api/catalogs.ts';
 import { useIndicatorMutation, useIndicatorSets } from '../../api/indicators.ts';
 import { applyApiError } from '../../shared/formErrors.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../shared/dates.ts';
@@ -45,6 +46,7 @@ export function IndicatorFormDrawer({ indicator, onClose }: { indicator: Indicat
   const [form] = Form.useForm<Values>();
   const mutation = useIndicatorMutation();
   const sets = useIndicatorSets();
+  const catalogs = useCatalogNames();
   const initial: Values = indicator
     ? { ...indicator, validFrom: fromIsoDate(indicator.validFrom), validTo: fromIsoDate(indicator.validTo) }
     : { valueType: 'number', aggregation: 'sum', disaggregations: [], periodicities: [] };
@@ -148,7 +150,12 @@ export function IndicatorFormDrawer({ indicator, onClose }: { indicator: Indicat
           </Col>
           <Col span={12}>
             <Form.Item name="disaggregations" label="Phân tổ chủ yếu">
-              <Select mode="tags" placeholder="VD: Giới tính, Thành thị/nông thôn" />
+              <Select
+                mode="multiple"
+                placeholder="Chọn danh mục phân tổ, VD: Giới tính"
+                options={catalogs.options}
+                optionFilterProp="label"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
