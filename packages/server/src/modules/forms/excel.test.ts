@@ -227,4 +227,23 @@ describe.each(backends)('forms: Excel export and import on %s', (backend) => {
     const officer = await upload(f.communeOfficer, 'bieu.xlsx', await handMadeSheet());
     expect(officer.statusCode).toBe(403);
   });
+
+  it('refuses a damaged .xlsx, a sheet with no recognisable table, and a file over the size limit', async () => {
+    const good = await handMadeSheet();
+    const truncated = await upload(f.healthDesigner, 'hong.xlsx', good.subarray(0, Math.floor(good.length / 2)));
+    expect(truncated.statusCode).toBe(400);
+    expect(truncated.json().error.message).toMatch(/Excel/u);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ghi chú');
+    ws.getCell('A1').value = 'Kính gửi: Sở Tài chính';
+    ws.getCell('A3').value = 'Đề nghị quý cơ quan tổng hợp số liệu.';
+    const noTable = await upload(f.healthDesigner, 'cong-van.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(noTable.statusCode).toBe(400);
+    expect(noTable.json().error.message).toMatch(/Không tìm thấy dòng tiêu đề của biểu/u);
+
+    const huge = await upload(f.healthDesigner, 'lon.xlsx', Buffer.alloc(11 * 1024 * 1024, 1));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
 });
