@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { listUnits } from '../modules/units/index.ts';
+import { defineForm, type FormInput, validateForm } from '@baocao/core';
 import { listCatalogs } from '../modules/catalogs/index.ts';
+import { getVersion, listForms } from '../modules/forms/index.ts';
 import { listIndicators, listIndicatorSets } from '../modules/indicators/index.ts';
 import { backends, createTestDatabase } from '../test/db.ts';
 import { systemContext } from '../test/factories.ts';
@@ -50,6 +52,18 @@ describe.each(backends)('the demo seed on %s', (backend) => {
     expect(indicators.total).toBeGreaterThanOrEqual(25);
     const catalogs = await listCatalogs(database.db, ctx, { page: 1, pageSize: 50 });
     expect(catalogs.items.map((c) => c.name).join(' | ')).toMatch(/[Gg]iới tính/u);
+  });
+
+  it('publishes the budget form and shares it with every unit', async () => {
+    const library = await listForms(database.db, systemContext(), { view: 'library', page: 1, pageSize: 20 });
+    const form = library.items.find((f) => f.code === '01/TC-NS')!;
+    expect(form).toMatchObject({
+      sharing: 'all',
+      ownerUnitName: 'Phòng Quản lý ngân sách',
+      latestPublished: { versionNo: 1, status: 'published' },
+    });
+    const version = await getVersion(database.db, systemContext(), form.id, form.latestPublished!.id);
+    expect(validateForm(defineForm(version.definition as FormInput)).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('leaves an audit chain that verifies', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { AuthedContext, RequestContext } from '../modules/access/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { seedReferenceData } from '../modules/indicators/index.ts';
+import { seedDemoForms } from './demo-forms.ts';
 import { createUnit, importProvince, listUnits } from '../modules/units/index.ts';
 import { createSeedAccount, generateTemporaryPassword, loadActor } from '../modules/users/index.ts';
 
@@ -155,6 +156,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
     });
   }
   await seedReferenceData(db, ctx);
+  await seedDemoForms(db, ctx, unitIds.get('Phòng Quản lý ngân sách')!);
   await db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'system.seeded',
