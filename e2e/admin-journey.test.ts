@@ -37,9 +37,12 @@ describe('administration journey', () => {
 
   /** Picks an option in an antd (Tree)Select by typing part of its label. */
   async function pick(page: Page, field: ReturnType<Page['getByLabel']>, search: string, option: string) {
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect.poll(() => open.count()).toBe(0);
     await field.click();
     await field.fill(search);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+    await open.last().getByTitle(option, { exact: true }).first().click();
+    await expect.poll(() => open.count()).toBe(0);
   }
 
   it('prints the demo accounts on first start', () => {
@@ -74,7 +77,7 @@ describe('administration journey', () => {
     const form = page.getByTestId('unit-form');
     await form.getByLabel('Tên đơn vị').fill('Phòng Thống kê Y tế');
     await form.getByLabel('Loại đơn vị').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('Phòng, đơn vị trực thuộc').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().getByTitle('Phòng, đơn vị trực thuộc').click();
     await page.getByRole('button', { name: /^(Lưu|Tạo đơn vị|Thêm)$/u }).click();
     await page.getByTestId('unit-search').locator('input').fill('thong ke y te');
     await expect.poll(() => tree.textContent()).toContain('Phòng Thống kê Y tế');

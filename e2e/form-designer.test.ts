@@ -46,9 +46,13 @@ describe('form designer journey', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
   }
 
+  /** Picks an option of an antd Select; waits for the list to close so the next one is not confused with it. */
   async function choose(page: Page, label: string, option: string) {
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect.poll(() => open.count()).toBe(0);
     await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    await open.last().getByTitle(option, { exact: true }).click();
+    await expect.poll(() => open.count()).toBe(0);
   }
 
   const cell = (page: Page, key: string) => page.locator(`[data-testid="preview-grid"] td[data-cell="${key}"]`);
@@ -111,8 +115,7 @@ describe('form designer journey', () => {
     await page.getByLabel('Tên cột C2').fill('Thực hiện kỳ này');
     await addColumn.click();
     await page.getByLabel('Tên cột C3').fill('So sánh (%)');
-    await page.getByLabel('Kiểu dữ liệu cột C3').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('Tỷ lệ (%)', { exact: true }).click();
+    await choose(page, 'Kiểu dữ liệu cột C3', 'Tỷ lệ (%)');
     await page.getByLabel('Số chữ số thập phân cột C3').fill('1');
     await choose(page, 'Loại cột C3', 'Tính toán');
     // A syntax error is shown live, with its position; an unknown code too.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds whatever is missing or older than its sources, then runs the server (or, with
 // an argument, one of the server's command-line tools: `node scripts/start.mjs cli/units-import …`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,8 @@ if (stale(path.join(server, 'dist/main.js'), core, path.join(server, 'src'))) {
   console.log('Đang biên dịch máy chủ…');
   run(process.execPath, ['build.mjs'], server);
 }
-const child = spawnSync(process.execPath, ['--enable-source-maps', path.join(server, 'dist', `${entry}.js`), ...args], {
-  stdio: 'inherit',
-});
-process.exit(child.status ?? 1);
+// The server runs as a child: signals sent to this process (Ctrl+C, a service manager's stop) are
+// passed on, and this process ends with the child's exit code.
+const child = spawn(process.execPath, ['--enable-source-maps', path.join(server, 'dist', `${entry}.js`), ...args], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -126,6 +126,7 @@ export function listAsTableForm(list: ListForm): Form {
     disabledCells: [],
     cellFormulas: [],
     constraints: [],
+    layout: { widths: {}, frozen: 0, orientation: 'landscape' },
   };
 }
 

@@ -118,6 +118,20 @@ export const sttStyle = z.enum(['roman', 'arabic', 'nested', 'alpha', 'dash', 'n
 export type SttStyle = z.infer<typeof sttStyle>;
 export const DEFAULT_STT_STYLES: readonly SttStyle[] = ['roman', 'arabic', 'alpha', 'dash'];
 
+/**
+ * How the form is laid out on screen and on paper: column widths in pixels by leaf column code
+ * ("__name" for the criteria column), data columns frozen on the left besides STT, name and unit,
+ * and the print orientation. Part of the form, so every unit sees the layout its designer chose.
+ */
+export const formLayout = z.object({
+  widths: z
+    .record(z.string(), z.number().int().min(40, 'Độ rộng cột tối thiểu 40 điểm ảnh.').max(1000, 'Độ rộng cột tối đa 1000 điểm ảnh.'))
+    .default({}),
+  frozen: z.number().int().min(0).max(20).default(0),
+  orientation: z.enum(['portrait', 'landscape']).default('landscape'),
+});
+export type FormLayout = z.infer<typeof formLayout>;
+
 export const formDefinition = z.object({
   name: text(500),
   /** Ký hiệu biểu, e.g. "01/BC-UBND". */
@@ -141,6 +155,7 @@ export const formDefinition = z.object({
   /** A formula for one cell, taking precedence over its row's and column's formulas. */
   cellFormulas: z.array(cellFormula).default([]),
   constraints: z.array(formConstraint).default([]),
+  layout: formLayout.default({ widths: {}, frozen: 0, orientation: 'landscape' }),
 });
 /** A form after parsing: defaults filled in, text normalised. */
 export type Form = z.infer<typeof formDefinition>;

@@ -15,7 +15,7 @@ import { FORM_KIND_LABELS, type Form, type FormSummary, type FormVersionDetail, 
 import { errorMessage, isApiError } from '../../../api/client.ts';
 import { exportFormExcel, useForm, useFormMutation, useFormVersion, useFormVersions, type ServerProblem } from '../../../api/forms.ts';
 import { PageTitle } from '../../../shared/Page.tsx';
-import { loadLayout, saveLayout, type GridLayout } from '../grid/layout.ts';
+import type { GridLayout } from '../grid/layout.ts';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { ConstraintsEditor } from './ConstraintsEditor.tsx';
 import { CopyModal, DiffModal, ShareModal, VersionTag, VersionsDrawer } from './DesignerModals.tsx';
@@ -64,7 +64,6 @@ function Designer({ form, version }: { form: FormSummary; version: FormVersionDe
   const [step, setStep] = useState(0);
   const [selRow, setSelRow] = useState<Path | null>(null);
   const [selCol, setSelCol] = useState<Path | null>(null);
-  const [layout, setLayoutState] = useState<GridLayout>(() => loadLayout(form.id));
   const [hatchMode, setHatchMode] = useState(false);
   const [sample] = useState(() => new Map<string, InputValue>());
   const [serverProblems, setServerProblems] = useState<DesignerProblem[]>([]);
@@ -88,10 +87,8 @@ function Designer({ form, version }: { form: FormSummary; version: FormVersionDe
     setDirty(true);
     setServerProblems([]);
   };
-  const setLayout = (l: GridLayout) => {
-    setLayoutState(l);
-    saveLayout(form.id, l);
-  };
+  const layout = def.layout;
+  const setLayout = (l: GridLayout) => change((d) => ({ ...d, layout: l }));
 
   const toggleHatch = (row: string, col: string) =>
     change((d) => {

@@ -96,8 +96,7 @@ export function LayoutStep({
         </Col>
       </Row>
       <Typography.Paragraph type="secondary" className="designer-hint">
-        Bố cục (độ rộng, cột cố định, hướng giấy) được lưu trên trình duyệt này cho biểu mẫu này; mẫu biểu dữ liệu chưa có trường lưu bố
-        cục.
+        Bố cục (độ rộng, cột cố định, hướng giấy) được lưu cùng biểu mẫu khi bấm “Lưu nháp”: mọi đơn vị nhập liệu đều thấy bố cục này.
       </Typography.Paragraph>
       <Flex gap={12} align="center" style={{ margin: '8px 0' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>

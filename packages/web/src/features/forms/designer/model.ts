@@ -1,4 +1,13 @@
-import { DEFAULT_STT_STYLES, formDefinition, validateForm, type ColumnNode, type Form, type FormColumn, type FormRow } from '@baocao/core';
+import {
+  DEFAULT_STT_STYLES,
+  formDefinition,
+  validateForm,
+  type ColumnNode,
+  type Form,
+  type FormColumn,
+  type FormRow,
+  formLayout,
+} from '@baocao/core';
 import { flatten, type TreeAdapter } from './tree.ts';
 import type { DesignerProblem } from './problems.ts';
 import type { CodeOption } from './FormulaInput.tsx';
@@ -29,6 +38,7 @@ export function toEditable(definition: unknown): Form {
     disabledCells: Array.isArray(d.disabledCells) ? d.disabledCells : [],
     cellFormulas: Array.isArray(d.cellFormulas) ? d.cellFormulas : [],
     constraints: Array.isArray(d.constraints) ? d.constraints : [],
+    layout: formLayout.safeParse(d.layout ?? {}).data ?? { widths: {}, frozen: 0, orientation: 'landscape' },
   };
 }
 
