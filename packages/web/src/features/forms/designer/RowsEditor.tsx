@@ -3,6 +3,7 @@ import { Checkbox, Empty, Flex, Input, Select, Typography } from 'antd';
 import { HolderOutlined } from '@ant-design/icons';
 import { BUILTIN_CHECKS, numberRows, type BuiltinCheck, type Form, type FormRow } from '@baocao/core';
 import { FormulaInput, type CodeOption } from './FormulaInput.tsx';
+import { DisaggregationPicker } from './DisaggregationPicker.tsx';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { CHECK_LABELS, ROW_KIND_LABELS, newRow, rowTree } from './model.ts';
 import { problemTarget, samePath, type DesignerProblem } from './problems.ts';
@@ -303,10 +304,18 @@ export function RowsEditor({ def, onChange, selected, onSelect, problems, codes,
                         <IndicatorSelect
                           id={`row-${row.id}-indicator`}
                           value={row.indicatorCode}
-                          onChange={(indicatorCode) => update(path, { indicatorCode })}
+                          onChange={(indicatorCode) => update(path, { indicatorCode, disaggregation: undefined })}
                         />
                       </div>
                     </Flex>
+                    {row.indicatorCode && (
+                      <DisaggregationPicker
+                        indicatorCode={row.indicatorCode}
+                        value={row.disaggregation}
+                        onChange={(disaggregation) => update(path, { disaggregation })}
+                        disabled={readOnly}
+                      />
+                    )}
                     <Flex gap={12} wrap align="center" style={{ marginTop: 6 }}>
                       <span className="tree-sub-label">Kiểm tra</span>
                       <Checkbox.Group<BuiltinCheck>
