@@ -31,6 +31,8 @@ export const AUDIT_ACTION_LABELS = {
   'indicator.updated': 'Sửa chỉ tiêu',
   'indicator.imported': 'Nhập chỉ tiêu từ Excel',
   'indicator.set_created': 'Tạo bộ chỉ tiêu',
+  'indicator.set_updated': 'Sửa bộ chỉ tiêu',
+  'indicator.set_members_saved': 'Cập nhật chỉ tiêu của bộ chỉ tiêu',
   'form.created': 'Tạo biểu mẫu',
   'form.draft_started': 'Tạo bản nháp phiên bản mới của biểu mẫu',
   'form.draft_saved': 'Lưu bản nháp biểu mẫu',

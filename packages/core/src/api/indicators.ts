@@ -132,8 +132,60 @@ export const indicatorSet = z.object({
   legalBasis: z.string().nullable(),
   description: z.string().nullable(),
   indicatorCount: z.number().int(),
+  ownerUnitId: uuid.nullable(),
+  ownerUnitName: z.string().nullable(),
+  /** The actor holds 'reference.manage' on the owner unit (or globally for a set without owner). */
+  canManage: z.boolean(),
 });
 export type IndicatorSet = z.infer<typeof indicatorSet>;
+
+const setCode = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}_.\-/]{1,50}$/u, 'Mã bộ chỉ tiêu chỉ gồm chữ, số và các dấu "_", ".", "-", "/" (tối đa 50 ký tự).');
+
+export const createIndicatorSetBody = z.object({
+  code: setCode,
+  name: text(500),
+  legalBasis: optionalText(1000),
+  description: optionalText(5000),
+  ownerUnitId: uuid.nullable().optional(),
+});
+export type CreateIndicatorSetBody = z.input<typeof createIndicatorSetBody>;
+
+export const updateIndicatorSetBody = z.object({
+  name: text(500).optional(),
+  legalBasis: optionalText(1000),
+  description: optionalText(5000),
+});
+export type UpdateIndicatorSetBody = z.input<typeof updateIndicatorSetBody>;
+
+/** The whole ordered membership of a set: it replaces the previous one. */
+export const setMembersBody = z.object({
+  members: z
+    .array(
+      z.object({
+        indicatorCode: z.string().trim().min(1, 'Không được để trống.').max(50),
+        /** Số thứ tự / mã trong bộ, e.g. "01" or "1.2". */
+        position: optionalText(50),
+      }),
+    )
+    .max(1000, 'Một bộ chỉ tiêu có tối đa 1000 chỉ tiêu.'),
+});
+export type SetMembersBody = z.input<typeof setMembersBody>;
+
+export const indicatorSetMember = z.object({
+  indicatorId: uuid,
+  code: z.string(),
+  name: z.string(),
+  unitOfMeasure: z.string().nullable(),
+  active: z.boolean(),
+  position: z.string().nullable(),
+});
+export type IndicatorSetMember = z.infer<typeof indicatorSetMember>;
+
+export const indicatorSetDetail = indicatorSet.extend({ members: z.array(indicatorSetMember) });
+export type IndicatorSetDetail = z.infer<typeof indicatorSetDetail>;
 
 /** Result of an Excel import of indicators: nothing is saved when `errors` is not empty. */
 export const indicatorImportResult = z.object({

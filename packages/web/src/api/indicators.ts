@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateIndicatorBody, Indicator, IndicatorSet } from '@baocao/core';
+import type {
+  CreateIndicatorBody,
+  CreateIndicatorSetBody,
+  Indicator,
+  IndicatorSet,
+  IndicatorSetDetail,
+  SetMembersBody,
+  UpdateIndicatorSetBody,
+} from '@baocao/core';
 import { api, apiUpload } from './client.ts';
 import type { Paged } from './users.ts';
 
@@ -64,4 +72,35 @@ export function useIndicatorMutation() {
 
 export function importIndicators(file: File, dryRun: boolean): Promise<IndicatorImportResult> {
   return apiUpload<IndicatorImportResult>('/indicators/import', file, { query: { dryRun } });
+}
+
+export function useIndicatorSet(id: string | null) {
+  return useQuery({
+    queryKey: [...indicatorsKey, 'set', id],
+    queryFn: () => api.get<IndicatorSetDetail>(`/indicator-sets/${id}`),
+    enabled: !!id,
+  });
+}
+
+type IndicatorSetAction =
+  | { kind: 'create'; body: CreateIndicatorSetBody }
+  | { kind: 'update'; id: string; body: UpdateIndicatorSetBody }
+  | { kind: 'members'; id: string; body: SetMembersBody };
+
+/** Create or edit a set, or replace its ordered members; every indicator query is refreshed after. */
+export function useIndicatorSetMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: IndicatorSetAction) => {
+      switch (action.kind) {
+        case 'create':
+          return api.post<IndicatorSetDetail>('/indicator-sets', action.body);
+        case 'update':
+          return api.patch<IndicatorSetDetail>(`/indicator-sets/${action.id}`, action.body);
+        case 'members':
+          return api.put<IndicatorSetDetail>(`/indicator-sets/${action.id}/members`, action.body);
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: indicatorsKey }),
+  });
 }

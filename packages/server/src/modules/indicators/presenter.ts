@@ -1,5 +1,5 @@
-import type { Aggregation, Indicator, PERIODICITIES, PRICE_BASES, VALUE_TYPES } from '@baocao/core';
-import type { IndicatorWithOwner } from './queries.ts';
+import type { Aggregation, Indicator, IndicatorSet, PERIODICITIES, PRICE_BASES, VALUE_TYPES } from '@baocao/core';
+import type { IndicatorSetWithOwner, IndicatorWithOwner } from './queries.ts';
 
 /** The fields of an indicator that leave the server (never the search text). */
 export function presentIndicator(row: IndicatorWithOwner, sets: string[]): Indicator {
@@ -29,6 +29,21 @@ export function presentIndicator(row: IndicatorWithOwner, sets: string[]): Indic
     active: i.active,
     version: i.version,
     sets,
+    canManage: Boolean(row.canManage),
+  };
+}
+
+export function presentIndicatorSet(row: IndicatorSetWithOwner): IndicatorSet {
+  const s = row.set;
+  return {
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    legalBasis: s.legalBasis,
+    description: s.description,
+    indicatorCount: Number(row.indicatorCount),
+    ownerUnitId: s.ownerUnitId,
+    ownerUnitName: row.ownerUnitName,
     canManage: Boolean(row.canManage),
   };
 }

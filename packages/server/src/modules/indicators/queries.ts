@@ -131,14 +131,85 @@ export async function setCodesOf(db: Db, indicatorIds: readonly string[]): Promi
   return result;
 }
 
-export async function listSets(db: Db) {
+function setCanManageSql(o: ManageOptions): SQL<boolean> {
+  return sql<boolean>`case when ${indicatorSet.ownerUnitId} is null then ${o.globalManage} else coalesce(${o.manageScope}, false) end`;
+}
+
+function setSelection(o: ManageOptions) {
+  return {
+    set: indicatorSet,
+    ownerUnitName: orgUnit.name,
+    canManage: setCanManageSql(o),
+    indicatorCount: sql<number>`(select count(*)::int from ${indicatorSetMember} where ${indicatorSetMember.setId} = ${indicatorSet.id})`,
+  };
+}
+
+export type IndicatorSetWithOwner = { set: IndicatorSetRow; ownerUnitName: string | null; canManage: boolean; indicatorCount: number };
+
+export async function listSets(db: Db, o: ManageOptions = { manageScope: noScope, globalManage: false }): Promise<IndicatorSetWithOwner[]> {
+  return db
+    .select(setSelection(o))
+    .from(indicatorSet)
+    .leftJoin(orgUnit, eq(orgUnit.id, indicatorSet.ownerUnitId))
+    .orderBy(asc(indicatorSet.name));
+}
+
+export async function findSet(db: Db, id: string, o: ManageOptions): Promise<IndicatorSetWithOwner | undefined> {
+  const [row] = await db
+    .select(setSelection(o))
+    .from(indicatorSet)
+    .leftJoin(orgUnit, eq(orgUnit.id, indicatorSet.ownerUnitId))
+    .where(eq(indicatorSet.id, id));
+  return row;
+}
+
+export async function getSet(db: Db, id: string): Promise<IndicatorSetRow | undefined> {
+  const [row] = await db.select().from(indicatorSet).where(eq(indicatorSet.id, id));
+  return row;
+}
+
+export async function lockSet(tx: Db, id: string): Promise<IndicatorSetRow | undefined> {
+  const [row] = await tx.select().from(indicatorSet).where(eq(indicatorSet.id, id)).for('update');
+  return row;
+}
+
+export async function updateSetRow(
+  tx: Db,
+  id: string,
+  values: Partial<Pick<typeof indicatorSet.$inferInsert, 'name' | 'legalBasis' | 'description'>>,
+): Promise<IndicatorSetRow> {
+  const [row] = await tx.update(indicatorSet).set(values).where(eq(indicatorSet.id, id)).returning();
+  return row!;
+}
+
+/** The members of a set in their order. */
+export async function setMembers(db: Db, setId: string) {
   return db
     .select({
-      set: indicatorSet,
-      indicatorCount: sql<number>`(select count(*)::int from ${indicatorSetMember} where ${indicatorSetMember.setId} = ${indicatorSet.id})`,
+      indicatorId: indicator.id,
+      code: indicator.code,
+      name: indicator.name,
+      unitOfMeasure: indicator.unitOfMeasure,
+      active: indicator.active,
+      position: indicatorSetMember.position,
     })
-    .from(indicatorSet)
-    .orderBy(asc(indicatorSet.name));
+    .from(indicatorSetMember)
+    .innerJoin(indicator, eq(indicator.id, indicatorSetMember.indicatorId))
+    .where(eq(indicatorSetMember.setId, setId))
+    .orderBy(asc(indicatorSetMember.sortOrder), asc(indicator.code));
+}
+
+/** Replaces the whole membership of a set: the order of `members` becomes the sort order. */
+export async function replaceMembers(
+  tx: Db,
+  setId: string,
+  members: readonly { indicatorId: string; position: string | null }[],
+): Promise<void> {
+  await tx.delete(indicatorSetMember).where(eq(indicatorSetMember.setId, setId));
+  if (members.length === 0) return;
+  await tx
+    .insert(indicatorSetMember)
+    .values(members.map((m, i) => ({ setId, indicatorId: m.indicatorId, position: m.position, sortOrder: i })));
 }
 
 export async function setsByCode(db: Db, codes: readonly string[]): Promise<IndicatorSetRow[]> {

@@ -1,12 +1,16 @@
 import {
   createIndicatorBody,
+  createIndicatorSetBody,
   idParams,
   indicator,
   indicatorImportResult,
   indicatorListQuery,
   indicatorSet,
+  indicatorSetDetail,
   paged,
+  setMembersBody,
   updateIndicatorBody,
+  updateIndicatorSetBody,
 } from '@baocao/core';
 import { z } from 'zod';
 import { authedContext } from '../../http/context.ts';
@@ -121,5 +125,50 @@ export function indicatorRoutes(app: App, { db }: Deps): void {
     '/indicator-sets',
     { schema: { tags, summary: 'Các bộ chỉ tiêu', response: { 200: z.object({ items: z.array(indicatorSet) }) } } },
     async (request) => indicators.listIndicatorSets(db, authedContext(request)),
+  );
+
+  app.post(
+    '/indicator-sets',
+    { schema: { tags, summary: 'Tạo bộ chỉ tiêu', body: createIndicatorSetBody, response: { 201: indicatorSetDetail } } },
+    async (request, reply) => {
+      const created = await indicators.createIndicatorSet(db, authedContext(request), request.body);
+      reply.code(201);
+      return created;
+    },
+  );
+
+  app.get(
+    '/indicator-sets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết bộ chỉ tiêu và các chỉ tiêu theo thứ tự',
+        params: idParams,
+        response: { 200: indicatorSetDetail },
+      },
+    },
+    async (request) => indicators.getIndicatorSet(db, authedContext(request), request.params.id),
+  );
+
+  app.patch(
+    '/indicator-sets/:id',
+    {
+      schema: { tags, summary: 'Sửa bộ chỉ tiêu', params: idParams, body: updateIndicatorSetBody, response: { 200: indicatorSetDetail } },
+    },
+    async (request) => indicators.updateIndicatorSet(db, authedContext(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/indicator-sets/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Thay toàn bộ danh sách chỉ tiêu (có thứ tự) của bộ chỉ tiêu',
+        params: idParams,
+        body: setMembersBody,
+        response: { 200: indicatorSetDetail },
+      },
+    },
+    async (request) => indicators.setIndicatorSetMembers(db, authedContext(request), request.params.id, request.body),
   );
 }

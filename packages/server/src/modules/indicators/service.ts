@@ -2,13 +2,17 @@ import {
   type Aggregation,
   type createIndicatorBody,
   foldDiacritics,
+  type createIndicatorSetBody,
   type Indicator,
   type IndicatorSet,
+  type IndicatorSetDetail,
   type indicatorListQuery,
   normalizeText,
   type PERIODICITIES,
   type PRICE_BASES,
+  type setMembersBody,
   type updateIndicatorBody,
+  type updateIndicatorSetBody,
   type VALUE_TYPES,
 } from '@baocao/core';
 import type { z } from 'zod';
@@ -17,12 +21,15 @@ import { AppError, isUniqueViolation } from '../../http/errors.ts';
 import { type Actor, type AuthedContext, authorize, authorizeGlobal, unitScope, unitScopeSql } from '../access/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findCatalogsByCode } from '../catalogs/index.ts';
-import { presentIndicator } from './presenter.ts';
+import { presentIndicator, presentIndicatorSet } from './presenter.ts';
 import * as q from './queries.ts';
 
 type CreateIndicatorInput = z.output<typeof createIndicatorBody>;
 type UpdateIndicatorInput = z.output<typeof updateIndicatorBody>;
 type ListQuery = z.output<typeof indicatorListQuery>;
+type CreateSetInput = z.output<typeof createIndicatorSetBody>;
+type UpdateSetInput = z.output<typeof updateIndicatorSetBody>;
+type SetMembersInput = z.output<typeof setMembersBody>;
 
 /** Every editable field of an indicator, all present (null when empty). */
 export interface IndicatorValues {
@@ -306,15 +313,141 @@ export async function updateIndicator(db: Db, ctx: AuthedContext, id: string, in
 
 export async function listIndicatorSets(db: Db, ctx: AuthedContext): Promise<{ items: IndicatorSet[] }> {
   await authorize(db, ctx.actor, 'unit.read', []);
-  const rows = await q.listSets(db);
-  return {
-    items: rows.map((r) => ({
-      id: r.set.id,
-      code: r.set.code,
-      name: r.set.name,
-      legalBasis: r.set.legalBasis,
-      description: r.set.description,
-      indicatorCount: Number(r.indicatorCount),
-    })),
+  const rows = await q.listSets(db, manageOptions(ctx.actor));
+  return { items: rows.map(presentIndicatorSet) };
+}
+
+function setNotFound(): AppError {
+  return new AppError('NOT_FOUND', undefined, 'Không tìm thấy bộ chỉ tiêu.');
+}
+
+function duplicateSetCode(code: string): AppError {
+  return new AppError('DUPLICATE_CODE', { field: 'code', code }, `Mã bộ chỉ tiêu "${code}" đã có.`);
+}
+
+async function loadSet(db: Db, actor: Actor, id: string): Promise<IndicatorSetDetail> {
+  const row = await q.findSet(db, id, manageOptions(actor));
+  if (!row) throw setNotFound();
+  const members = await q.setMembers(db, id);
+  return { ...presentIndicatorSet(row), members };
+}
+
+export async function getIndicatorSet(db: Db, ctx: AuthedContext, id: string): Promise<IndicatorSetDetail> {
+  await authorize(db, ctx.actor, 'unit.read', []);
+  return loadSet(db, ctx.actor, id);
+}
+
+export async function createIndicatorSet(db: Db, ctx: AuthedContext, input: CreateSetInput): Promise<IndicatorSetDetail> {
+  await authorizeManage(db, ctx.actor, input.ownerUnitId);
+  const values = {
+    code: input.code,
+    name: input.name,
+    legalBasis: input.legalBasis ?? null,
+    description: input.description ?? null,
+    ownerUnitId: input.ownerUnitId ?? null,
   };
+  let id: string;
+  try {
+    id = await db.transaction(async (tx) => {
+      if ((await q.setsByCode(tx, [input.code])).length) throw duplicateSetCode(input.code);
+      const row = await q.insertSet(tx, values);
+      await recordAudit(tx, ctx, {
+        action: 'indicator.set_created',
+        targetType: 'indicator_set',
+        targetId: row.id,
+        unitId: row.ownerUnitId,
+        summary: { after: values },
+      });
+      return row.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'indicator_set_code_unique')) throw duplicateSetCode(input.code);
+    throw error;
+  }
+  return loadSet(db, ctx.actor, id);
+}
+
+/** The set, after checking the actor may manage it. */
+async function setToManage(db: Db, actor: Actor, id: string): Promise<q.IndicatorSetRow> {
+  const current = await q.getSet(db, id);
+  if (!current) throw setNotFound();
+  await authorizeManage(db, actor, current.ownerUnitId);
+  return current;
+}
+
+export async function updateIndicatorSet(db: Db, ctx: AuthedContext, id: string, input: UpdateSetInput): Promise<IndicatorSetDetail> {
+  await setToManage(db, ctx.actor, id);
+  await db.transaction(async (tx) => {
+    const before = await q.lockSet(tx, id);
+    if (!before) throw setNotFound();
+    const old = { name: before.name, legalBasis: before.legalBasis, description: before.description };
+    const next = {
+      name: input.name ?? old.name,
+      legalBasis: input.legalBasis === undefined ? old.legalBasis : input.legalBasis,
+      description: input.description === undefined ? old.description : input.description,
+    };
+    if (JSON.stringify(old) === JSON.stringify(next)) return;
+    await q.updateSetRow(tx, id, next);
+    await recordAudit(tx, ctx, {
+      action: 'indicator.set_updated',
+      targetType: 'indicator_set',
+      targetId: id,
+      unitId: before.ownerUnitId,
+      summary: { code: before.code, before: old, after: next },
+    });
+  });
+  return loadSet(db, ctx.actor, id);
+}
+
+/** Replaces the ordered membership of a set; every code must name an indicator, once. */
+export async function setIndicatorSetMembers(db: Db, ctx: AuthedContext, id: string, input: SetMembersInput): Promise<IndicatorSetDetail> {
+  await setToManage(db, ctx.actor, id);
+  const issues: Issue[] = [];
+  const seen = new Map<string, number>();
+  input.members.forEach((m, i) => {
+    const first = seen.get(m.indicatorCode);
+    if (first !== undefined) {
+      issues.push({
+        path: `members.${i}.indicatorCode`,
+        message: `Chỉ tiêu mã "${m.indicatorCode}" có hai lần trong bộ (vị trí ${first + 1} và ${i + 1}).`,
+      });
+    } else seen.set(m.indicatorCode, i);
+  });
+  throwIssues(issues);
+  await db.transaction(async (tx) => {
+    const before = await q.lockSet(tx, id);
+    if (!before) throw setNotFound();
+    const found = new Map((await q.indicatorsByCode(tx, [...seen.keys()])).map((r) => [r.code, r]));
+    input.members.forEach((m, i) => {
+      if (!found.has(m.indicatorCode)) {
+        issues.push({ path: `members.${i}.indicatorCode`, message: `Không có chỉ tiêu mã "${m.indicatorCode}" trong kho chỉ tiêu.` });
+      }
+    });
+    throwIssues(issues);
+    const old = await q.setMembers(tx, id);
+    const next = input.members.map((m) => ({
+      indicatorId: found.get(m.indicatorCode)!.id,
+      code: m.indicatorCode,
+      position: m.position ?? null,
+    }));
+    const same =
+      old.length === next.length && old.every((o, i) => o.indicatorId === next[i]!.indicatorId && o.position === next[i]!.position);
+    if (same) return;
+    await q.replaceMembers(tx, id, next);
+    const oldCodes = new Set(old.map((o) => o.code));
+    await recordAudit(tx, ctx, {
+      action: 'indicator.set_members_saved',
+      targetType: 'indicator_set',
+      targetId: id,
+      unitId: before.ownerUnitId,
+      summary: {
+        code: before.code,
+        added: next.filter((n) => !oldCodes.has(n.code)).map((n) => n.code),
+        removed: old.filter((o) => !seen.has(o.code)).map((o) => o.code),
+        before: old.map((o) => ({ code: o.code, position: o.position })),
+        after: next.map((n) => ({ code: n.code, position: n.position })),
+      },
+    });
+  });
+  return loadSet(db, ctx.actor, id);
 }
