@@ -39,8 +39,9 @@ describe('indicator library and catalogs', () => {
     await table.getByText('Dân số trung bình', { exact: true }).first().click();
     const drawer = page.getByTestId('indicator-drawer');
     await expect.poll(() => drawer.textContent()).toContain('Người');
-    expect(await drawer.textContent()).toMatch(/Giới tính/u);
-    expect(await drawer.textContent()).toContain('Bộ chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh (mẫu)');
+    // Disaggregations and sets are shown by name once the catalogs and sets have loaded.
+    await expect.poll(() => drawer.textContent()).toMatch(/Giới tính/u);
+    await expect.poll(() => drawer.textContent()).toContain('Bộ chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh (mẫu)');
     await screenshot(page, 'indicator-detail');
     await page.keyboard.press('Escape');
   });
@@ -52,6 +53,17 @@ describe('indicator library and catalogs', () => {
     const file = await download.path();
     expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
     await screenshot(page, 'indicators');
+  });
+
+  it('lists the indicator sets and opens one with its indicators in order', async () => {
+    await page.getByRole('tab', { name: 'Bộ chỉ tiêu' }).click();
+    const sets = page.getByTestId('indicator-sets-table');
+    await expect.poll(() => sets.textContent()).toContain('Bộ chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh (mẫu)');
+    await sets.getByText('Bộ chỉ tiêu kinh tế - xã hội chủ yếu của tỉnh (mẫu)').click();
+    const members = page.getByTestId('indicator-set-members');
+    await expect.poll(() => members.textContent()).toContain('Dân số trung bình');
+    await screenshot(page, 'indicator-set');
+    await page.keyboard.press('Escape');
   });
 
   it('browses the items of a disaggregation catalog', async () => {

@@ -10,6 +10,7 @@ import {
   Form as AntForm,
   Input,
   Modal,
+  Radio,
   Space,
   Table,
   Tabs,
@@ -18,7 +19,7 @@ import {
   Upload,
 } from 'antd';
 import { ImportOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { DEFAULT_STT_STYLES, FORM_KIND_LABELS, formatDateTime, type FormSummary } from '@baocao/core';
+import { DEFAULT_STT_STYLES, FORM_KIND_LABELS, formatDateTime, type FormKind, type FormSummary } from '@baocao/core';
 import { errorMessage } from '../../api/client.ts';
 import { hasPermission, useCurrentUser } from '../../api/session.ts';
 import { importFormExcel, useFormList, useFormMutation, type FormFilters, type FormImportPreview } from '../../api/forms.ts';
@@ -146,9 +147,28 @@ export function FormsPage() {
 }
 
 interface CreateValues {
+  kind: FormKind;
   ownerUnitId: string;
   code: string;
   name: string;
+}
+
+/** A sensible first draft of each kind: a list needs one column, an outline one section. */
+function emptyDefinition(v: CreateValues) {
+  const base = { name: v.name, code: v.code, ownerUnitId: v.ownerUnitId };
+  switch (v.kind) {
+    case 'list':
+      return { ...base, columns: [{ code: 'C1', name: 'Tên', type: 'text', kind: 'input', checks: ['required'] }], totalColumns: [] };
+    case 'outline':
+      return {
+        ...base,
+        sttStyles: [...DEFAULT_STT_STYLES],
+        sections: [{ id: crypto.randomUUID(), title: 'Tình hình thực hiện', required: false, children: [] }],
+        figures: [],
+      };
+    default:
+      return { ...base, sttStyles: [...DEFAULT_STT_STYLES], rows: [], columns: [] };
+  }
 }
 
 function CreateFormModal({
@@ -165,17 +185,9 @@ function CreateFormModal({
   const mutation = useFormMutation();
   const submit = async (v: CreateValues) => {
     try {
-      const definition = {
-        name: v.name,
-        code: v.code,
-        ownerUnitId: v.ownerUnitId,
-        sttStyles: [...DEFAULT_STT_STYLES],
-        rows: [],
-        columns: [],
-      };
       const created = (await mutation.mutateAsync({
         kind: 'create',
-        body: { kind: 'table', ownerUnitId: v.ownerUnitId, definition },
+        body: { kind: v.kind, ownerUnitId: v.ownerUnitId, definition: emptyDefinition(v) },
       })) as FormSummary;
       message.success('Đã tạo biểu mẫu (bản nháp).');
       onClose();
@@ -187,7 +199,7 @@ function CreateFormModal({
   return (
     <Modal
       open
-      title="Tạo biểu mẫu số liệu"
+      title="Tạo biểu mẫu"
       onCancel={onClose}
       onOk={() => af.submit()}
       okText="Tạo biểu mẫu"
@@ -198,9 +210,15 @@ function CreateFormModal({
         form={af}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ ownerUnitId: defaultUnitId ?? undefined }}
+        initialValues={{ kind: 'table', ownerUnitId: defaultUnitId ?? undefined }}
         data-testid="create-form-form"
       >
+        <AntForm.Item name="kind" label="Loại biểu mẫu">
+          <Radio.Group
+            optionType="button"
+            options={(Object.keys(FORM_KIND_LABELS) as FormKind[]).map((k) => ({ value: k, label: FORM_KIND_LABELS[k] }))}
+          />
+        </AntForm.Item>
         <AntForm.Item name="name" label="Tên biểu mẫu" rules={[{ required: true, whitespace: true, message: 'Không được để trống.' }]}>
           <Input placeholder="VD: Báo cáo tình hình thực hiện dự toán thu ngân sách" />
         </AntForm.Item>

@@ -15,6 +15,8 @@ import { FORM_KIND_LABELS, type Form, type FormSummary, type FormVersionDetail, 
 import { errorMessage, isApiError } from '../../../api/client.ts';
 import { exportFormExcel, useForm, useFormMutation, useFormVersion, useFormVersions, type ServerProblem } from '../../../api/forms.ts';
 import { PageTitle } from '../../../shared/Page.tsx';
+import { ListFormDesigner } from '../list/ListFormDesigner.tsx';
+import { OutlineDesigner } from '../outline/OutlineDesigner.tsx';
 import type { GridLayout } from '../grid/layout.ts';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { ConstraintsEditor } from './ConstraintsEditor.tsx';
@@ -50,7 +52,10 @@ export function FormDesignerPage({ id }: { id: string }) {
     );
   }
   // A new draft, a publish or a reload re-creates the editor state from the server's version.
-  return <Designer key={`${detail.data.id}:${detail.data.revision}`} form={summary.data} version={detail.data} />;
+  const key = `${detail.data.id}:${detail.data.revision}`;
+  if (summary.data.kind === 'list') return <ListFormDesigner key={key} form={summary.data} version={detail.data} />;
+  if (summary.data.kind === 'outline') return <OutlineDesigner key={key} form={summary.data} version={detail.data} />;
+  return <Designer key={key} form={summary.data} version={detail.data} />;
 }
 
 function Designer({ form, version }: { form: FormSummary; version: FormVersionDetail }) {
