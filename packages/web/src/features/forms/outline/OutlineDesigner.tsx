@@ -19,7 +19,9 @@ import './outline.css';
 export function OutlineDesigner({ form, version }: { form: FormSummary; version: FormVersionDetail }) {
   const draft = useDraft('outline', form, version);
   const { def, change, editable, problems } = draft;
-  const [selected, setSelected] = useState<SectionPath | null>(def.sections.length ? [0] : null);
+  const [chosen, setSelected] = useState<SectionPath | null>(null);
+  // Until the designer picks a section (or when the chosen one is gone), the first one is open.
+  const selected: SectionPath | null = chosen && sectionAt(def.sections, chosen) ? chosen : def.sections.length ? [0] : null;
   const guidanceRef = useRef<TextAreaRef>(null);
   const caret = useRef(0);
   const numbers = useMemo(() => {
