@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/db.ts';
 import { systemContext } from '../test/factories.ts';
 import { createUnit, listUnits } from '../modules/units/index.ts';
 import { DatabaseLockedError, migrationsCurrent, openDatabase } from './client.ts';
@@ -59,5 +60,28 @@ describe('the embedded database (PGlite)', () => {
     await Promise.all([tx, outside]);
     expect(order).toEqual(['tx started', 'tx committing', 'outside ran']);
     await db.close();
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
+  it('survives the server cutting an idle connection, and reconnects', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      await database.db.execute(sql`select 1`);
+      const admin = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
+      try {
+        const current = (await database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+        await admin.db.execute(
+          sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${current.rows[0]!.name} and pid <> pg_backend_pid()`,
+        );
+      } finally {
+        await admin.close();
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      const again = (await database.db.execute(sql`select 2 as n`)) as unknown as { rows: { n: number }[] };
+      expect(again.rows[0]!.n).toBe(2);
+    } finally {
+      await database.close();
+    }
   });
 });

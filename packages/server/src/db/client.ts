@@ -49,6 +49,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (restart, failover, an administrator): the pool
+  // drops it and opens another when needed. Without a listener the error would end the process.
+  pool.on('error', (error) => console.error(`PostgreSQL: một kết nối rảnh bị ngắt (${error.message}); hệ thống sẽ kết nối lại khi cần.`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/u, '//$1:***@');
   const migrate = async () => {
