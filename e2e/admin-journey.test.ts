@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, screenshot, startServer } from './support.ts';
+import { DEMO_PASSWORD, launchBrowser, newPage as openPage, type RunningServer, screenshot, startServer, submitLogin } from './support.ts';
 
 describe('administration journey', () => {
   let server: RunningServer;
@@ -21,19 +21,8 @@ describe('administration journey', () => {
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function login(page: Page, username: string, password: string) {
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
+  const newPage = () => openPage(browser);
+  const login = (page: Page, username: string, password: string) => submitLogin(page, server.url, username, password);
 
   /** Picks an option in an antd (Tree)Select by typing part of its label. */
   async function pick(page: Page, field: ReturnType<Page['getByLabel']>, search: string, option: string) {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, screenshot, startServer } from './support.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, newPage as openPage, login as signIn } from './support.ts';
 
 describe('form designer journey', () => {
   let server: RunningServer;
@@ -26,25 +26,8 @@ describe('form designer journey', () => {
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 1000 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-  }
+  const newPage = () => openPage(browser, { width: 1600, height: 1000 });
+  const login = (page: Page, username: string) => signIn(page, server.url, username);
 
   /** Picks an option of an antd Select; waits for the list to close so the next one is not confused with it. */
   async function choose(page: Page, label: string, option: string) {

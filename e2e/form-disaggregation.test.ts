@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, screenshot, startServer } from './support.ts';
+import { launchBrowser, login, newPage, type RunningServer, screenshot, startServer } from './support.ts';
 
 describe('row disaggregation in the designer', () => {
   let server: RunningServer;
@@ -14,13 +14,8 @@ describe('row disaggregation in the designer', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('chutri.taichinh');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    page = await newPage(browser, { width: 1600, height: 1000 });
+    await login(page, server.url, 'chutri.taichinh');
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, screenshot, startServer } from './support.ts';
+import { launchBrowser, login, newPage, type RunningServer, screenshot, startServer } from './support.ts';
 
 describe('indicator library and catalogs', () => {
   let server: RunningServer;
@@ -15,14 +15,8 @@ describe('indicator library and catalogs', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill('chutri.taichinh');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    page = await newPage(browser);
+    await login(page, server.url, 'chutri.taichinh');
   });
   afterAll(async () => {
     await browser?.close();
