@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, loggedIn, type TestApp } from '../../test/app.ts';
+import type { Client, TestApp } from '../../test/app.ts';
 import { backends } from '../../test/db.ts';
-import { makeUnit, makeUser, systemContext } from '../../test/factories.ts';
+import { referenceFixture } from './fixtures.test-support.ts';
+import { systemContext } from '../../test/factories.ts';
 import { DEMO_SET_CODE, seedReferenceData } from './demo.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,18 +34,7 @@ describe.each(backends)('indicators on %s', (backend) => {
   let deptB: string;
 
   beforeAll(async () => {
-    t = await createTestApp(backend);
-    const db = t.database.db;
-    const root = await makeUnit(db, { name: 'UBND thành phố Hải Phòng' });
-    deptA = (await makeUnit(db, { parentId: root.id, name: 'Sở Y tế', agencyCode: 'H31.09' })).id;
-    deptB = (await makeUnit(db, { parentId: root.id, name: 'Sở Tài chính', agencyCode: 'H31.03' })).id;
-    const a = await makeUser(db, { unitId: root.id, grants: [{ role: 'system_admin', unitId: root.id, includeSubtree: true }] });
-    const o = await makeUser(db, { unitId: deptA, grants: [{ role: 'report_owner', unitId: deptA, includeSubtree: true }] });
-    const c = await makeUser(db, { unitId: deptA, grants: [{ role: 'data_entry', unitId: deptA }] });
-    admin = await loggedIn(t.app, a.username, a.password);
-    owner = await loggedIn(t.app, o.username, o.password);
-    clerk = await loggedIn(t.app, c.username, c.password);
-    await seedReferenceData(db, systemContext());
+    ({ t, admin, owner, clerk, deptA, deptB } = await referenceFixture(backend));
   });
   afterAll(() => t.close());
 
