@@ -128,7 +128,13 @@ function referenceEvaluate(form: Form, inputs: Map<string, InputValue>): Map<str
   return out;
 }
 
-const show = (v: Result | undefined) => (v instanceof FormulaError ? `#${v.code}: ${v.message}` : valueToString(v ?? null));
+/** A value as text that keeps its type: an empty cell (null) and an empty text ("") differ. */
+const show = (v: Result | undefined) =>
+  v instanceof FormulaError
+    ? `#${v.code}: ${v.message}`
+    : v === null || v === undefined
+      ? '∅'
+      : `${typeof v === 'string' ? 's' : 'v'}:${valueToString(v)}`;
 
 function flatten(result: EvaluationResult): Map<string, string> {
   const out = new Map<string, string>();
