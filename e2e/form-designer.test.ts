@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshot, startServer, newPage as openPage, login as signIn } from './support.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, newPage as openPage, login as signIn, choose } from './support.ts';
 
 describe('form designer journey', () => {
   let server: RunningServer;
@@ -28,15 +28,6 @@ describe('form designer journey', () => {
 
   const newPage = () => openPage(browser, { width: 1600, height: 1000 });
   const login = (page: Page, username: string) => signIn(page, server.url, username);
-
-  /** Picks an option of an antd Select; waits for the list to close so the next one is not confused with it. */
-  async function choose(page: Page, label: string, option: string) {
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await expect.poll(() => open.count()).toBe(0);
-    await page.getByLabel(label, { exact: true }).click();
-    await open.last().getByTitle(option, { exact: true }).click();
-    await expect.poll(() => open.count()).toBe(0);
-  }
 
   const cell = (page: Page, key: string) => page.locator(`[data-testid="preview-grid"] td[data-cell="${key}"]`);
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, screenshot, startServer, newPage as openPage, login as signIn } from './support.ts';
+import { launchBrowser, type RunningServer, screenshot, startServer, newPage as openPage, login as signIn, choose } from './support.ts';
 
 describe('list and outline designers', () => {
   let server: RunningServer;
@@ -23,14 +23,6 @@ describe('list and outline designers', () => {
 
   const newPage = () => openPage(browser, { width: 1600, height: 1100 });
   const login = (page: Page, username: string) => signIn(page, server.url, username);
-
-  async function choose(page: Page, label: string, option: string) {
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await expect.poll(() => open.count()).toBe(0);
-    await page.getByLabel(label, { exact: true }).click();
-    await open.last().getByTitle(option, { exact: true }).click();
-    await expect.poll(() => open.count()).toBe(0);
-  }
 
   async function create(page: Page, kind: string, name: string, code: string) {
     await page.goto(`${server.url}/bieu-mau`);

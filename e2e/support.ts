@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
@@ -115,4 +116,13 @@ export async function submitLogin(page: Page, baseUrl: string, username: string,
 export async function login(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await submitLogin(page, baseUrl, username, password);
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+}
+
+/** Picks an option of an antd Select; waits for the list to close so the next one is not confused with it. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect.poll(() => open.count()).toBe(0);
+  await page.getByLabel(label, { exact: true }).click();
+  await open.last().getByTitle(option, { exact: true }).click();
+  await expect.poll(() => open.count()).toBe(0);
 }
