@@ -11,3 +11,4 @@ export * from './auth/password-policy.ts';
 export * from './errors.ts';
 export * from './api/index.ts';
 export * from './forms/index.ts';
+export * from './periods/index.ts';

@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { type Database, migrationsCurrent } from './db/client.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './http/errors.ts';
 import type { App, Deps } from './http/types.ts';
+import { type Clock, systemClock } from './jobs/clock.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authHook } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -28,10 +29,12 @@ export interface BuildOptions {
   config: Config;
   /** Built web app to serve (packages/web/dist); found automatically when omitted. */
   webDist?: string | null;
+  /** Defaults to the system clock; tests pass one they control. */
+  clock?: Clock;
 }
 
 /** Builds the whole HTTP application: used by main.ts and by the tests (`app.inject`). */
-export async function buildApp({ database, config, webDist }: BuildOptions): Promise<App> {
+export async function buildApp({ database, config, webDist, clock = systemClock }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -58,7 +61,7 @@ export async function buildApp({ database, config, webDist }: BuildOptions): Pro
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const deps: Deps = { db: database.db, config, auth: authSettings(config) };
+  const deps: Deps = { db: database.db, config, auth: authSettings(config), clock };
 
   app.get(
     '/api/health',

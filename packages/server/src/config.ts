@@ -42,6 +42,13 @@ const envSchema = z.object({
     .default(1024 * 1024),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Hệ thống thông tin báo cáo <no-reply@localhost>'),
+  SCHEDULER_ENABLED: z.enum(['true', 'false']).default('true'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  DEADLINE_DEFAULT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).default(3),
 });
 
 export interface Config {
@@ -61,6 +68,18 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** Address users reach the web app at, for links in e-mails; default http://localhost:PORT. */
+  readonly publicUrl: string;
+  /** smtp(s)://user:pass@host:port; absent: no e-mail is sent (in-app notifications only). */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Run the scheduler (opening periods, reminders, e-mail delivery) in this process. */
+  readonly schedulerEnabled: boolean;
+  readonly schedulerIntervalSeconds: number;
+  /** LEGAL R10: the provincial default deadline, N working days after the cut-off. */
+  readonly deadlineDefaultWorkingDays: number;
+  /** A task whose deadline is this close is "sắp đến hạn". */
+  readonly dueSoonDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    schedulerEnabled: e.SCHEDULER_ENABLED === 'true',
+    schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    deadlineDefaultWorkingDays: e.DEADLINE_DEFAULT_WORKING_DAYS,
+    dueSoonDays: e.DUE_SOON_DAYS,
   });
 }
 
@@ -127,6 +153,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     seedDemo: false,
     logLevel: 'silent',
+    publicUrl: 'http://localhost:8080',
+    smtpUrl: undefined,
+    mailFrom: 'Hệ thống thông tin báo cáo <no-reply@localhost>',
+    schedulerEnabled: false,
+    schedulerIntervalSeconds: 60,
+    deadlineDefaultWorkingDays: 2,
+    dueSoonDays: 3,
     ...overrides,
   } satisfies Config);
 }

@@ -25,19 +25,28 @@ export const PERMISSIONS = [
   'reference.manage',
   /** Design forms, outlines and list forms owned by units in scope; publish and share them. */
   'form.design',
+  /** Set up reporting regimes owned by units in scope; open, close and extend their periods; monitor them. */
+  'regime.manage',
+  /** Work on the reports of units in scope: see their tasks (Việc cần làm), enter, review, approve. */
+  'report.work',
+  /** Pass a unit's assignment down to its subunits and divisions (giao tiếp). */
+  'assignment.delegate',
+  /** Edit the working-day calendar (days the Government announces off or worked). Global. */
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ['unit.read'];
-const designer: Permission[] = ['unit.read', 'form.design', 'reference.manage'];
+const designer: Permission[] = ['unit.read', 'form.design', 'reference.manage', 'regime.manage', 'report.work', 'assignment.delegate'];
+const worker: Permission[] = ['unit.read', 'report.work'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'],
   report_owner: designer,
-  data_entry: everyone,
-  reviewer: everyone,
-  approver: everyone,
+  data_entry: worker,
+  reviewer: worker,
+  approver: [...worker, 'assignment.delegate'],
   viewer: everyone,
 };
 

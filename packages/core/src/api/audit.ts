@@ -40,6 +40,18 @@ export const AUDIT_ACTION_LABELS = {
   'form.shared': 'Chia sẻ biểu mẫu',
   'form.copied': 'Sao chép biểu mẫu mẫu',
   'form.archived': 'Lưu trữ biểu mẫu',
+  'regime.created': 'Tạo chế độ báo cáo',
+  'regime.draft_started': 'Tạo bản nháp phiên bản mới của chế độ báo cáo',
+  'regime.draft_saved': 'Lưu bản nháp chế độ báo cáo',
+  'regime.published': 'Ban hành phiên bản chế độ báo cáo',
+  'regime.stopped': 'Ngừng áp dụng chế độ báo cáo',
+  'period.opened': 'Mở kỳ báo cáo',
+  'period.closed': 'Đóng kỳ báo cáo',
+  'period.reopened': 'Mở lại kỳ báo cáo',
+  'period.extended': 'Gia hạn kỳ báo cáo',
+  'assignment.delegated': 'Giao tiếp báo cáo cho đơn vị trực thuộc',
+  'calendar.adjusted': 'Cập nhật lịch ngày nghỉ, ngày làm việc',
+  'calendar.adjustment_removed': 'Xóa ngày nghỉ, ngày làm việc đã công bố',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './catalogs.ts';
 export * from './indicators.ts';
 export * from './forms.ts';
+export * from './regimes.ts';

@@ -7,3 +7,7 @@ export * from '../modules/audit/tables.ts';
 export * from '../modules/catalogs/tables.ts';
 export * from '../modules/indicators/tables.ts';
 export * from '../modules/forms/tables.ts';
+export * from '../modules/regimes/tables.ts';
+export * from '../modules/calendar/tables.ts';
+export * from '../modules/assignments/tables.ts';
+export * from '../modules/notifications/tables.ts';

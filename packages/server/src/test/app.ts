@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { type Config, testConfig } from '../config.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { App } from '../http/types.ts';
+import type { Clock } from '../jobs/clock.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -11,9 +12,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, config: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(kind: DatabaseKind, config: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
-  const app = await buildApp({ database, config: testConfig(config), webDist: null });
+  const app = await buildApp({ database, config: testConfig(config), webDist: null, clock: options.clock });
   await app.ready();
   return {
     app,
