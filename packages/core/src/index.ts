@@ -12,3 +12,4 @@ export * from './errors.ts';
 export * from './api/index.ts';
 export * from './forms/index.ts';
 export * from './periods/index.ts';
+export * from './regimes/index.ts';
