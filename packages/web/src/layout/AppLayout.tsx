@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { hasPermission, logout, sessionQuery } from '../api/session.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { ADMIN_ICON, ADMIN_MODULES, DATA_MODULES, HOME_ICON, PLANNED_MODULES } from './menu.tsx';
 import { Brand } from './Brand.tsx';
 
@@ -111,16 +112,19 @@ export function AppLayout() {
       <Layout>
         <Header className="app-header">
           <Typography.Text className="app-header-title">{sectionTitle(pathname)}</Typography.Text>
-          <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
-            <Button type="text" className="app-user-button" data-testid="user-menu" aria-label="Tài khoản">
-              <Avatar size="small" icon={<UserOutlined aria-hidden />} />
-              <span className="app-user-text">
-                <span className="app-user-name">{user.fullName}</span>
-                <span className="app-user-unit">{user.unitName}</span>
-              </span>
-              <DownOutlined aria-hidden />
-            </Button>
-          </Dropdown>
+          <Flex align="center" gap={8}>
+            <NotificationBell />
+            <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
+              <Button type="text" className="app-user-button" data-testid="user-menu" aria-label="Tài khoản">
+                <Avatar size="small" icon={<UserOutlined aria-hidden />} />
+                <span className="app-user-text">
+                  <span className="app-user-name">{user.fullName}</span>
+                  <span className="app-user-unit">{user.unitName}</span>
+                </span>
+                <DownOutlined aria-hidden />
+              </Button>
+            </Dropdown>
+          </Flex>
         </Header>
         <Content className="app-content">
           <Outlet />
