@@ -14,13 +14,17 @@ import { type Database, migrationsCurrent } from './db/client.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './http/errors.ts';
 import type { App, Deps } from './http/types.ts';
 import { type Clock, systemClock } from './jobs/clock.ts';
+import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authHook } from './modules/auth/hook.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { authSettings } from './modules/auth/service.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalogs/routes.ts';
 import { formRoutes } from './modules/forms/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
+import { regimeRoutes } from './modules/regimes/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -91,6 +95,10 @@ export async function buildApp({ database, config, webDist, clock = systemClock 
       catalogRoutes(typed, deps);
       indicatorRoutes(typed, deps);
       formRoutes(typed, deps);
+      assignmentRoutes(typed, deps);
+      regimeRoutes(typed, deps);
+      calendarRoutes(typed, deps);
+      notificationRoutes(typed, deps);
     },
     { prefix: '/api/v1' },
   );

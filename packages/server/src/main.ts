@@ -2,7 +2,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { openConfigured, runMain } from './bootstrap.ts';
+import { systemClock } from './jobs/clock.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import { closeExpiredPeriodsTask, openPeriodsTask, remindersTask } from './modules/assignments/index.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.ts';
+import { emailDeliveryTask } from './modules/notifications/index.ts';
 import { anyUserExists } from './modules/users/index.ts';
 import { type DemoAccount, seedDemo } from './seed/demo.ts';
 
@@ -28,9 +32,20 @@ await runMain(async (config) => {
   }, 15 * 60_000);
   sweep.unref();
 
+  // Opens periods, closes expired ones, reminds, delivers e-mail. Off in processes that only serve
+  // requests; safe to run in several processes at once (the tasks take database locks).
+  const scheduler = config.schedulerEnabled
+    ? createScheduler(
+        { db: database.db, config, clock: systemClock, log: app.log },
+        [openPeriodsTask, closeExpiredPeriodsTask, remindersTask, emailDeliveryTask],
+        config.schedulerIntervalSeconds,
+      )
+    : null;
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    await scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -39,6 +54,7 @@ await runMain(async (config) => {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  scheduler?.start();
   const url = `http://localhost:${config.port}`;
   console.log(
     `\nHệ thống thông tin báo cáo đang chạy tại ${url}  (CSDL: ${database.kind === 'pglite' ? `PGlite, ${database.location}` : database.location})`,
