@@ -1,4 +1,4 @@
-import type { FormInput } from '@baocao/core';
+import type { FormInput, OutlineInput } from '@baocao/core';
 import type { Db } from '../db/client.ts';
 import type { AuthedContext } from '../modules/access/index.ts';
 import { createForm, publishDraft, shareForm } from '../modules/forms/index.ts';
@@ -91,8 +91,41 @@ export function budgetReportForm(): FormInput {
   };
 }
 
-export async function seedDemoForms(db: Db, ctx: AuthedContext, ownerUnitId: string): Promise<void> {
-  const created = await createForm(db, ctx, { kind: 'table', ownerUnitId, definition: budgetReportForm() });
-  const published = await publishDraft(db, ctx, created.id, { revision: created.draft!.revision, note: 'Ban hành lần đầu' });
-  await shareForm(db, ctx, created.id, { version: published.version, sharing: 'all', units: [] });
+/** The narrative template that goes with the monthly socio-economic report (ND 09/2019 Art. 7 k9). */
+export function monthlyOutline(): OutlineInput {
+  return {
+    name: 'Đề cương báo cáo tình hình kinh tế - xã hội hằng tháng',
+    code: 'ĐC-01/KTXH',
+    fieldGroup: 'Tổng hợp',
+    legalBasis: 'Nghị định 09/2019/NĐ-CP',
+    sections: [
+      {
+        id: 'ket-qua',
+        title: 'Tình hình thực hiện nhiệm vụ trong tháng',
+        required: true,
+        children: [
+          { id: 'kinh-te', title: 'Về kinh tế', guidance: 'Sản xuất, thương mại, dịch vụ, thu chi ngân sách trên địa bàn.' },
+          { id: 'xa-hoi', title: 'Về văn hóa - xã hội', guidance: 'Giáo dục, y tế, lao động, việc làm, an sinh xã hội.' },
+          { id: 'qp-an', title: 'Về quốc phòng, an ninh, trật tự an toàn xã hội' },
+        ],
+      },
+      { id: 'ton-tai', title: 'Tồn tại, hạn chế và nguyên nhân', required: true },
+      { id: 'nhiem-vu', title: 'Nhiệm vụ, giải pháp trọng tâm tháng tới', required: true },
+      { id: 'kien-nghi', title: 'Đề xuất, kiến nghị' },
+    ],
+  };
+}
+
+export async function seedDemoForms(
+  db: Db,
+  ctx: AuthedContext,
+  ownerUnitId: string,
+): Promise<{ tableFormId: string; outlineFormId: string }> {
+  const publishShared = async (kind: 'table' | 'outline', definition: FormInput | OutlineInput) => {
+    const created = await createForm(db, ctx, { kind, ownerUnitId, definition });
+    const published = await publishDraft(db, ctx, created.id, { revision: created.draft!.revision, note: 'Ban hành lần đầu' });
+    await shareForm(db, ctx, created.id, { version: published.version, sharing: 'all', units: [] });
+    return created.id;
+  };
+  return { tableFormId: await publishShared('table', budgetReportForm()), outlineFormId: await publishShared('outline', monthlyOutline()) };
 }
