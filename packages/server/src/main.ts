@@ -15,7 +15,7 @@ await runMain(async (config) => {
   let demo: DemoAccount[] = [];
   if (!(await anyUserExists(database.db))) {
     if (config.seedDemo) {
-      demo = await seedDemo(database.db, { password: process.env.DEMO_PASSWORD });
+      demo = await seedDemo(database.db, { password: process.env.DEMO_PASSWORD, config });
     } else {
       console.log(
         'Cơ sở dữ liệu chưa có tài khoản nào. Tạo quản trị hệ thống đầu tiên bằng:\n  npm run units:import -- --province <mã tỉnh> --admin <tên đăng nhập>',

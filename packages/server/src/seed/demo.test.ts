@@ -9,13 +9,21 @@ import { listIndicators, listIndicatorSets } from '../modules/indicators/index.t
 import { backends, createTestDatabase } from '../test/db.ts';
 import { systemContext } from '../test/factories.ts';
 import { type DemoAccount, seedDemo } from './demo.ts';
+import { eq } from 'drizzle-orm';
+import { testConfig } from '../config.ts';
+import { ManualClock } from '../jobs/clock.ts';
+import { assignment, openDuePeriods, regimePeriod } from '../modules/assignments/index.ts';
 
 describe.each(backends)('the demo seed on %s', (backend) => {
   let database: Database;
   let accounts: DemoAccount[];
   beforeAll(async () => {
     database = await createTestDatabase(backend);
-    accounts = await seedDemo(database.db, { password: 'Mật khẩu demo 2026' });
+    accounts = await seedDemo(database.db, {
+      password: 'Mật khẩu demo 2026',
+      config: testConfig(),
+      clock: new ManualClock('2026-11-23T03:00:00Z'),
+    });
   });
   afterAll(() => database.close());
 
@@ -64,6 +72,18 @@ describe.each(backends)('the demo seed on %s', (backend) => {
     });
     const version = await getVersion(database.db, systemContext(), form.id, form.latestPublished!.id);
     expect(validateForm(defineForm(version.definition as FormInput)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('puts the monthly budget regime in force: opening it gives every commune a task for Tháng 12/2026', async () => {
+    const clock = new ManualClock('2026-11-23T03:00:00Z');
+    const { opened } = await openDuePeriods({ db: database.db, config: testConfig(), clock });
+    expect(opened).toBe(1);
+    const [period] = await database.db.select().from(regimePeriod);
+    expect(period).toMatchObject({ label: 'Tháng 12/2026', windowStart: '2026-11-15', windowEnd: '2026-12-14', state: 'open' });
+    // The 18th of the reporting month, 17:00 in Vietnam.
+    expect(period!.deadlineAt.toISOString()).toBe('2026-12-18T10:00:00.000Z');
+    const tasks = await database.db.select().from(assignment).where(eq(assignment.regimePeriodId, period!.id));
+    expect(tasks).toHaveLength(114);
   });
 
   it('leaves an audit chain that verifies', async () => {

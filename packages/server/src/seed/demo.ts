@@ -4,6 +4,9 @@ import type { AuthedContext, RequestContext } from '../modules/access/index.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { seedReferenceData } from '../modules/indicators/index.ts';
 import { seedDemoForms } from './demo-forms.ts';
+import { seedDemoRegime } from './demo-regimes.ts';
+import type { Config } from '../config.ts';
+import { type Clock, systemClock } from '../jobs/clock.ts';
 import { createUnit, importProvince, listUnits } from '../modules/units/index.ts';
 import { createSeedAccount, generateTemporaryPassword, loadActor } from '../modules/users/index.ts';
 
@@ -49,7 +52,7 @@ export interface DemoAccount {
  * divisions in two of them, and one demo account per role. The passwords are random for each
  * installation (or DEMO_PASSWORD, for tests) and printed on the console.
  */
-export async function seedDemo(db: Db, options: { password?: string | undefined } = {}): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, options: { password?: string | undefined; config: Config; clock?: Clock }): Promise<DemoAccount[]> {
   const system: RequestContext = { actor: null, ip: null, userAgent: 'seed' };
   const province = await importProvince(db, system, '31');
   const pw = () => options.password ?? generateTemporaryPassword();
@@ -156,7 +159,13 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
     });
   }
   await seedReferenceData(db, ctx);
-  await seedDemoForms(db, ctx, unitIds.get('Phòng Quản lý ngân sách')!);
+  const forms = await seedDemoForms(db, ctx, unitIds.get('Phòng Quản lý ngân sách')!);
+  await seedDemoRegime({ db, config: options.config, clock: options.clock ?? systemClock }, ctx, {
+    ownerUnitId: unitIds.get('Phòng Quản lý ngân sách')!,
+    receivingUnitId: unitIds.get('Sở Tài chính')!,
+    provinceUnitId: province.provinceUnitId,
+    ...forms,
+  });
   await db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'system.seeded',
