@@ -17,6 +17,13 @@ import { FormsPage } from './features/forms/FormsPage.tsx';
 import { FormDesignerPage } from './features/forms/designer/FormDesignerPage.tsx';
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { CatalogsPage } from './features/catalogs/CatalogsPage.tsx';
+import { RegimesPage } from './features/regimes/RegimesPage.tsx';
+import { RegimePage } from './features/regimes/RegimePage.tsx';
+import { RegimeWizard } from './features/regimes/wizard/RegimeWizard.tsx';
+import { PeriodPage } from './features/regimes/PeriodPage.tsx';
+import { TasksPage } from './features/tasks/TasksPage.tsx';
+import { AssignmentPage } from './features/tasks/AssignmentPage.tsx';
+import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -132,6 +139,64 @@ const formDesignerRoute = createRoute({
   },
 });
 
+const regimesRoute = createRoute({ getParentRoute: () => appRoute, path: '/che-do-bao-cao', component: RegimesPage });
+const newRegimeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/che-do-bao-cao/moi',
+  component: () => (
+    <RequirePermission permission="regime.manage">
+      <RegimeWizard />
+    </RequirePermission>
+  ),
+});
+/** `buoc`: the wizard step to open (after the first save); `xem`: the published regime even while a draft exists. */
+export interface RegimeSearch {
+  buoc?: number;
+  xem?: 'chi-tiet';
+}
+const regimeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/che-do-bao-cao/$id',
+  validateSearch: (search: Record<string, unknown>): RegimeSearch => {
+    const step = Number(search.buoc);
+    return {
+      buoc: Number.isInteger(step) && step >= 0 ? step : undefined,
+      xem: search.xem === 'chi-tiet' ? 'chi-tiet' : undefined,
+    };
+  },
+  component: function RegimeRoute() {
+    const { id } = regimeRoute.useParams();
+    const { buoc, xem } = regimeRoute.useSearch();
+    return <RegimePage key={id} id={id} step={buoc} view={xem} />;
+  },
+});
+const periodRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ky-bao-cao/$id',
+  component: function PeriodRoute() {
+    const { id } = periodRoute.useParams();
+    return <PeriodPage key={id} id={id} />;
+  },
+});
+const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/viec-can-lam', component: TasksPage });
+const assignmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/giao-bao-cao/$id',
+  component: function AssignmentRoute() {
+    const { id } = assignmentRoute.useParams();
+    return <AssignmentPage key={id} id={id} />;
+  },
+});
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lich-lam-viec',
+  component: () => (
+    <RequirePermission permission="unit.read">
+      <CalendarPage />
+    </RequirePermission>
+  ),
+});
+
 const plannedRoute = (module: ModuleInfo) =>
   createRoute({
     getParentRoute: () => appRoute,
@@ -152,6 +217,13 @@ const routeTree = rootRoute.addChildren([
     catalogsRoute,
     formsRoute,
     formDesignerRoute,
+    regimesRoute,
+    newRegimeRoute,
+    regimeRoute,
+    periodRoute,
+    tasksRoute,
+    assignmentRoute,
+    calendarRoute,
     ...PLANNED_MODULES.map(plannedRoute),
   ]),
 ]);

@@ -11,8 +11,19 @@ import { Brand } from './Brand.tsx';
 const { Sider, Header, Content } = Layout;
 
 /** Where the user is, as the header shows it. */
-function sectionTitle(pathname: string): string {
+/** Pages that belong to a module without sharing its path prefix. */
+const SECTION_OF: Record<string, string> = { '/ky-bao-cao': '/che-do-bao-cao', '/giao-bao-cao': '/viec-can-lam' };
+
+/** "Việc cần làm" is everyone's first stop: right under the home page. */
+const TASKS_PATH = '/viec-can-lam';
+
+function sectionOf(pathname: string): string {
   const first = '/' + (pathname.split('/')[1] ?? '');
+  return SECTION_OF[first] ?? first;
+}
+
+function sectionTitle(pathname: string): string {
+  const first = sectionOf(pathname);
   const admin = ADMIN_MODULES.find((m) => m.path === first);
   if (admin) return `Quản trị / ${admin.label}`;
   const data = DATA_MODULES.find((m) => m.path === first);
@@ -37,6 +48,7 @@ export function AppLayout() {
     const admin = ADMIN_MODULES.filter((m) => hasPermission(user, m.permission));
     return [
       { key: '/', icon: HOME_ICON, label: 'Trang chủ' },
+      ...DATA_MODULES.filter((m) => m.path === TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
       ...(admin.length
         ? [
             {
@@ -48,7 +60,7 @@ export function AppLayout() {
           ]
         : []),
       { type: 'divider' as const },
-      ...DATA_MODULES.map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
+      ...DATA_MODULES.filter((m) => m.path !== TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
       ...PLANNED_MODULES.map((m) => ({
         key: m.path,
         icon: m.icon,
@@ -75,7 +87,7 @@ export function AppLayout() {
     );
   }
 
-  const selected = '/' + (pathname.split('/')[1] ?? '');
+  const selected = sectionOf(pathname);
 
   const onLogout = async () => {
     try {

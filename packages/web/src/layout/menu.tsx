@@ -3,6 +3,8 @@ import {
   AppstoreOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   DatabaseOutlined,
   BarChartOutlined,
   FileTextOutlined,
@@ -23,8 +25,20 @@ export interface ModuleInfo {
   description: string;
 }
 
-/** Reference data and form design: working pages. */
+/** Working pages: the user's tasks first, then reporting regimes, reference data and form design. */
 export const DATA_MODULES: ModuleInfo[] = [
+  {
+    path: '/viec-can-lam',
+    label: 'Việc cần làm',
+    icon: <CheckSquareOutlined aria-hidden />,
+    description: 'Các báo cáo đơn vị phải thực hiện, theo hạn gửi gần nhất; giao tiếp cho đơn vị trực thuộc.',
+  },
+  {
+    path: '/che-do-bao-cao',
+    label: 'Chế độ báo cáo',
+    icon: <ScheduleOutlined aria-hidden />,
+    description: 'Chế độ báo cáo định kỳ, chuyên đề, đột xuất; kỳ báo cáo, thời gian chốt số liệu và thời hạn gửi.',
+  },
   {
     path: '/chi-tieu',
     label: 'Kho chỉ tiêu',
@@ -47,12 +61,6 @@ export const DATA_MODULES: ModuleInfo[] = [
 
 /** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
 export const PLANNED_MODULES: ModuleInfo[] = [
-  {
-    path: '/che-do-bao-cao',
-    label: 'Chế độ báo cáo',
-    icon: <ScheduleOutlined aria-hidden />,
-    description: 'Chế độ báo cáo định kỳ, chuyên đề, đột xuất; kỳ báo cáo, thời gian chốt số liệu và thời hạn gửi.',
-  },
   {
     path: '/bao-cao',
     label: 'Báo cáo',
@@ -104,6 +112,15 @@ export const ADMIN_MODULES: AdminModule[] = [
     managePermission: 'user.manage',
     readDescription: 'Xem tài khoản người dùng, vai trò và phạm vi đơn vị được giao.',
     description: 'Tạo, sửa, khóa tài khoản; giao vai trò và phạm vi đơn vị; đặt lại mật khẩu.',
+  },
+  {
+    path: '/lich-lam-viec',
+    label: 'Lịch làm việc',
+    icon: <CalendarOutlined aria-hidden />,
+    permission: 'unit.read',
+    managePermission: 'calendar.manage',
+    description: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù dùng để tính thời hạn gửi báo cáo; thêm, sửa ngày điều chỉnh.',
+    readDescription: 'Xem ngày nghỉ lễ, Tết, nghỉ bù, ngày làm bù và số ngày làm việc trong năm.',
   },
   {
     path: '/nhat-ky',

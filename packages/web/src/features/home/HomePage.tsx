@@ -4,6 +4,7 @@ import { RightOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@baocao/core';
 import { hasPermission, useCurrentUser } from '../../api/session.ts';
 import { ADMIN_MODULES, PLANNED_MODULES } from '../../layout/menu.tsx';
+import { HomeTasksCard } from '../tasks/HomeTasksCard.tsx';
 
 function greeting(): string {
   const hour = Number(
@@ -29,6 +30,11 @@ export function HomePage() {
       </Typography.Paragraph>
 
       <Row gutter={[16, 16]}>
+        {hasPermission(user, 'report.work') && (
+          <Col span={24}>
+            <HomeTasksCard />
+          </Col>
+        )}
         <Col xs={24} lg={10}>
           <Card title="Vai trò và phạm vi được giao" style={{ height: '100%' }} data-testid="my-roles">
             {user.grants.length === 0 ? (

@@ -1,0 +1,456 @@
+import { useMemo, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { ClockCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  FORM_KIND_LABELS,
+  PERIOD_STATE_LABELS,
+  TIMELINESS_LABELS,
+  todayInVietnam,
+  type AssignmentSummary,
+  type FormKind,
+  type RegimePeriodDetail,
+} from '@baocao/core';
+import { errorMessage, isApiError } from '../../api/client.ts';
+import { usePeriod, usePeriodMutation } from '../../api/regimes.ts';
+import { PageTitle } from '../../shared/Page.tsx';
+import {
+  ASSIGNMENT_STATUS_COLORS,
+  formatDeadline,
+  formatLocalDeadline,
+  formatWindow,
+  PERIOD_STATE_COLORS,
+  progressPercent,
+  progressText,
+  TIMELINESS_COLORS,
+  vnDateTimeOf,
+} from './format.ts';
+import { DateInput, TimeInput } from './wizard/fields.tsx';
+import { assignmentTree, type AssignmentNode } from './assignmentTree.ts';
+import './regimes.css';
+
+type PeriodEvent = RegimePeriodDetail['events'][number];
+
+const EVENT_LABELS: Record<PeriodEvent['kind'], string> = {
+  opened: 'Mở kỳ báo cáo',
+  closed: 'Đóng kỳ báo cáo',
+  reopened: 'Mở lại kỳ báo cáo',
+  extended: 'Gia hạn',
+  delegated: 'Giao tiếp cho đơn vị trực thuộc',
+  reminded: 'Nhắc hạn',
+};
+const EVENT_COLORS: Record<PeriodEvent['kind'], string> = {
+  opened: 'blue',
+  closed: 'gray',
+  reopened: 'blue',
+  extended: 'orange',
+  delegated: 'green',
+  reminded: 'gray',
+};
+
+/** A table of assignments (with their delegated children nested): unit, receiver, deadline, status. */
+export function AssignmentsTable({ assignments, testId }: { assignments: readonly AssignmentSummary[]; testId?: string }) {
+  const tree = useMemo(() => assignmentTree(assignments), [assignments]);
+  return (
+    <Table<AssignmentNode>
+      data-testid={testId}
+      size="small"
+      rowKey="id"
+      dataSource={tree}
+      pagination={tree.length > 50 ? { pageSize: 50, showTotal: (t) => `${t} đơn vị` } : false}
+      scroll={{ x: 900 }}
+      locale={{ emptyText: 'Chưa giao cho đơn vị nào.' }}
+      columns={[
+        {
+          title: 'Đơn vị',
+          dataIndex: 'unitName',
+          render: (name: string, a) => (
+            <Link to="/giao-bao-cao/$id" params={{ id: a.id }}>
+              {name}
+            </Link>
+          ),
+        },
+        { title: 'Gửi cho', dataIndex: 'receivingUnitName', width: 220, ellipsis: true },
+        {
+          title: 'Hạn gửi',
+          key: 'deadline',
+          width: 190,
+          render: (_, a) => (
+            <Space size={4} wrap>
+              <span>{formatDeadline(a.deadlineAt)}</span>
+              {a.deadlineAt !== a.originalDeadlineAt && <Tag color="orange">Đã gia hạn</Tag>}
+            </Space>
+          ),
+        },
+        {
+          title: 'Trạng thái',
+          dataIndex: 'status',
+          width: 150,
+          render: (s: AssignmentSummary['status']) => <Tag color={ASSIGNMENT_STATUS_COLORS[s]}>{ASSIGNMENT_STATUS_LABELS[s]}</Tag>,
+        },
+        {
+          title: 'Tình trạng hạn',
+          dataIndex: 'timeliness',
+          width: 140,
+          render: (t: AssignmentSummary['timeliness']) => <Tag color={TIMELINESS_COLORS[t]}>{TIMELINESS_LABELS[t]}</Tag>,
+        },
+        { title: 'Ngày gửi', dataIndex: 'sentAt', width: 150, render: (t: string | null) => formatDeadline(t) },
+      ]}
+    />
+  );
+}
+
+/** One period of a regime: window, deadlines, state, events and the assignment tree; extend, close, reopen. */
+export function PeriodPage({ id }: { id: string }) {
+  const { data, error } = usePeriod(id);
+  if (error) {
+    return (
+      <Result
+        status="warning"
+        title="Không mở được kỳ báo cáo"
+        subTitle={errorMessage(error)}
+        extra={<Link to="/che-do-bao-cao">Về danh sách chế độ báo cáo</Link>}
+      />
+    );
+  }
+  if (!data) {
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  return <PeriodView period={data} />;
+}
+
+function PeriodView({ period: p }: { period: RegimePeriodDetail }) {
+  const { message, modal } = App.useApp();
+  const mutation = usePeriodMutation();
+  const [extending, setExtending] = useState(false);
+  // The confirm dialog's content is not re-rendered: keep the typed reason outside React state.
+  const closeReason = useRef('');
+
+  const onError = (e: unknown) => {
+    if (isApiError(e, 'CONFLICT')) {
+      message.error('Kỳ báo cáo vừa được người khác thay đổi. Đã tải lại dữ liệu, vui lòng thử lại.');
+      return;
+    }
+    message.error(errorMessage(e));
+  };
+
+  const close = () => {
+    closeReason.current = '';
+    modal.confirm({
+      title: 'Đóng kỳ báo cáo?',
+      content: (
+        <>
+          <Typography.Paragraph>Sau khi đóng, các đơn vị không gửi được báo cáo của kỳ này nữa (có thể mở lại).</Typography.Paragraph>
+          <label htmlFor="period-close-reason">Lý do (không bắt buộc)</label>
+          <Input.TextArea
+            id="period-close-reason"
+            maxLength={2000}
+            autoSize={{ minRows: 2 }}
+            onChange={(e) => (closeReason.current = e.target.value)}
+          />
+        </>
+      ),
+      okText: 'Đóng kỳ',
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          await mutation.mutateAsync({ kind: 'close', id: p.id, body: { version: p.version, reason: closeReason.current.trim() || null } });
+          message.success('Đã đóng kỳ báo cáo.');
+        } catch (e) {
+          onError(e);
+        }
+      },
+    });
+  };
+
+  const reopen = () =>
+    modal.confirm({
+      title: 'Mở lại kỳ báo cáo?',
+      content: 'Các đơn vị chưa gửi sẽ gửi được báo cáo của kỳ này trở lại.',
+      okText: 'Mở lại',
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          await mutation.mutateAsync({ kind: 'reopen', id: p.id, body: { version: p.version } });
+          message.success('Đã mở lại kỳ báo cáo.');
+        } catch (e) {
+          onError(e);
+        }
+      },
+    });
+
+  const events = [...p.events].sort((a, b) => (a.at < b.at ? -1 : 1));
+
+  return (
+    <>
+      <PageTitle
+        title={`${p.regimeName} – ${p.label}`}
+        subtitle={
+          <Space size={8} wrap>
+            <Link to="/che-do-bao-cao/$id" params={{ id: p.regimeId }}>
+              {p.regimeCode}
+            </Link>
+            <Tag color={PERIOD_STATE_COLORS[p.state]}>{PERIOD_STATE_LABELS[p.state]}</Tag>
+          </Space>
+        }
+        extra={
+          p.canManage && (
+            <Space wrap>
+              {p.state !== 'closed' && (
+                <Button icon={<ClockCircleOutlined aria-hidden />} onClick={() => setExtending(true)}>
+                  Gia hạn
+                </Button>
+              )}
+              {p.state !== 'closed' && (
+                <Button icon={<LockOutlined aria-hidden />} onClick={close}>
+                  Đóng kỳ
+                </Button>
+              )}
+              {p.state === 'closed' && (
+                <Button type="primary" icon={<UnlockOutlined aria-hidden />} onClick={reopen}>
+                  Mở lại
+                </Button>
+              )}
+            </Space>
+          )
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title="Thông tin kỳ báo cáo">
+            <Descriptions bordered size="small" column={1} styles={{ label: { width: 240 } }} data-testid="period-info">
+              <Descriptions.Item label="Kỳ báo cáo">{p.label}</Descriptions.Item>
+              <Descriptions.Item label="Thời gian chốt số liệu">{formatWindow(p.windowStart, p.windowEnd)}</Descriptions.Item>
+              {p.deadlines.map((d, i) => (
+                <Descriptions.Item key={i} label={`Hạn gửi cấp ${i + 1}: ${d.label}`}>
+                  {formatLocalDeadline(d.date, d.time)}
+                </Descriptions.Item>
+              ))}
+              {p.deadlines.length === 0 && <Descriptions.Item label="Hạn gửi">{formatDeadline(p.deadlineAt)}</Descriptions.Item>}
+              <Descriptions.Item label="Mở kỳ lúc">{formatDeadline(p.openedAt)}</Descriptions.Item>
+              {p.closedAt && <Descriptions.Item label="Đóng kỳ lúc">{formatDeadline(p.closedAt)}</Descriptions.Item>}
+              <Descriptions.Item label="Tiến độ">
+                <Space orientation="vertical" size={0} style={{ width: '100%', maxWidth: 360 }}>
+                  <span>{progressText(p.counts, p.total)}</span>
+                  <Progress percent={progressPercent(p.counts, p.total)} size="small" />
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label="Biểu mẫu">
+                {p.forms.length ? (
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {p.forms.map((f) => (
+                      <li key={f.versionId}>
+                        {f.code} – {f.name} <Tag>{FORM_KIND_LABELS[f.kind as FormKind] ?? f.kind}</Tag>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title="Diễn biến" data-testid="period-events">
+            {events.length === 0 ? (
+              <Typography.Text type="secondary">Chưa có sự kiện nào.</Typography.Text>
+            ) : (
+              <Timeline
+                items={events.map((e) => ({
+                  color: EVENT_COLORS[e.kind],
+                  title: formatDeadline(e.at),
+                  content: (
+                    <>
+                      <strong>{EVENT_LABELS[e.kind]}</strong>
+                      {e.actorName && <span> · {e.actorName}</span>}
+                      {e.kind === 'extended' && e.newDeadlineAt && (
+                        <div>
+                          Hạn gửi: {e.oldDeadlineAt ? `${formatDeadline(e.oldDeadlineAt)} → ` : ''}
+                          {formatDeadline(e.newDeadlineAt)}
+                        </div>
+                      )}
+                      {e.unitNames.length > 0 && (
+                        <div>
+                          <Typography.Text type="secondary">
+                            {e.unitNames.slice(0, 5).join('; ')}
+                            {e.unitNames.length > 5 ? ` và ${e.unitNames.length - 5} đơn vị khác` : ''}
+                          </Typography.Text>
+                        </div>
+                      )}
+                      {e.reason && <div>Lý do: {e.reason}</div>}
+                    </>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="Các đơn vị được giao">
+            <AssignmentsTable assignments={p.assignments} testId="period-assignments" />
+          </Card>
+        </Col>
+      </Row>
+      {extending && <ExtendModal period={p} onClose={() => setExtending(false)} onError={onError} />}
+    </>
+  );
+}
+
+interface ExtendValues {
+  scope: 'all' | 'some';
+  unitIds: string[];
+  deadlineDate: string;
+  deadlineTime: string;
+  reason: string;
+}
+
+function ExtendModal({ period: p, onClose, onError }: { period: RegimePeriodDetail; onClose: () => void; onError: (e: unknown) => void }) {
+  const { message } = App.useApp();
+  const mutation = usePeriodMutation();
+  const current = vnDateTimeOf(p.deadlineAt);
+  const [v, setV] = useState<ExtendValues>({
+    scope: 'all',
+    unitIds: [],
+    deadlineDate: current.date,
+    deadlineTime: current.time,
+    reason: '',
+  });
+  const [errors, setErrors] = useState<Partial<Record<keyof ExtendValues, string>>>({});
+  const topLevel = useMemo(
+    () =>
+      p.assignments
+        .filter((a) => a.parentAssignmentId === null)
+        .map((a) => ({ value: a.unitId, label: a.unitName }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    [p.assignments],
+  );
+
+  const submit = async () => {
+    const next: typeof errors = {};
+    if (!v.deadlineDate) next.deadlineDate = 'Chọn ngày hạn gửi mới.';
+    else if (v.deadlineDate < todayInVietnam()) next.deadlineDate = 'Hạn gửi mới không được trước hôm nay.';
+    if (v.scope === 'some' && v.unitIds.length === 0) next.unitIds = 'Chọn ít nhất một đơn vị.';
+    if (!v.reason.trim()) next.reason = 'Nhập lý do gia hạn.';
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    try {
+      await mutation.mutateAsync({
+        kind: 'extend',
+        id: p.id,
+        body: {
+          version: p.version,
+          deadlineDate: v.deadlineDate,
+          deadlineTime: v.deadlineTime,
+          unitIds: v.scope === 'some' ? v.unitIds : undefined,
+          reason: v.reason.trim(),
+        },
+      });
+      message.success('Đã gia hạn. Các đơn vị liên quan sẽ nhận được thông báo.');
+      onClose();
+    } catch (e) {
+      const issues = isApiError(e) ? e.issues : [];
+      if (issues.length) {
+        setErrors({ reason: issues.map((i) => i.message).join(' ') });
+        return;
+      }
+      onError(e);
+    }
+  };
+
+  const status = (k: keyof ExtendValues) => (errors[k] ? 'error' : undefined);
+  return (
+    <Modal
+      open
+      title="Gia hạn gửi báo cáo"
+      okText="Gia hạn"
+      cancelText="Hủy"
+      onOk={() => void submit()}
+      confirmLoading={mutation.isPending}
+      onCancel={onClose}
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`Hạn gửi hiện tại: ${formatDeadline(p.deadlineAt)}. Thời gian chốt số liệu không thay đổi.`}
+      />
+      <Form layout="vertical" component="div">
+        <Form.Item label="Áp dụng cho">
+          <Radio.Group
+            aria-label="Áp dụng cho"
+            value={v.scope}
+            onChange={(e) => setV({ ...v, scope: e.target.value as ExtendValues['scope'] })}
+            options={[
+              { value: 'all', label: 'Tất cả đơn vị của kỳ' },
+              { value: 'some', label: 'Một số đơn vị' },
+            ]}
+          />
+        </Form.Item>
+        {v.scope === 'some' && (
+          <Form.Item label="Đơn vị được gia hạn" htmlFor="extend-units" validateStatus={status('unitIds')} help={errors.unitIds} required>
+            <Select<string[]>
+              id="extend-units"
+              mode="multiple"
+              value={v.unitIds}
+              onChange={(unitIds) => setV({ ...v, unitIds })}
+              options={topLevel}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="Chọn đơn vị"
+            />
+          </Form.Item>
+        )}
+        <Form.Item label="Hạn gửi mới" htmlFor="extend-date" validateStatus={status('deadlineDate')} help={errors.deadlineDate} required>
+          <Space.Compact>
+            <div style={{ width: 170 }}>
+              <DateInput
+                id="extend-date"
+                value={v.deadlineDate}
+                status={status('deadlineDate')}
+                onChange={(deadlineDate) => setV({ ...v, deadlineDate })}
+              />
+            </div>
+            <TimeInput aria-label="Giờ" value={v.deadlineTime} onChange={(deadlineTime) => setV({ ...v, deadlineTime })} />
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label="Lý do gia hạn" htmlFor="extend-reason" validateStatus={status('reason')} help={errors.reason} required>
+          <Input.TextArea
+            id="extend-reason"
+            value={v.reason}
+            maxLength={2000}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            onChange={(e) => setV({ ...v, reason: e.target.value })}
+            placeholder="VD: Theo đề nghị của các xã do ảnh hưởng của bão số 5."
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
