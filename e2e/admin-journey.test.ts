@@ -5,7 +5,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newPage as openPage, type RunningServer, screenshot, startServer, submitLogin } from './support.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  newPage as openPage,
+  pickTreeNode,
+  type RunningServer,
+  screenshot,
+  startServer,
+  submitLogin,
+} from './support.ts';
 
 describe('administration journey', () => {
   let server: RunningServer;
@@ -25,15 +34,6 @@ describe('administration journey', () => {
   const login = (page: Page, username: string, password: string) => submitLogin(page, server.url, username, password);
 
   /** Picks an option in an antd (Tree)Select by typing part of its label. */
-  async function pick(page: Page, field: ReturnType<Page['getByLabel']>, search: string, option: string) {
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await expect.poll(() => open.count()).toBe(0);
-    await field.click();
-    await field.fill(search);
-    await open.last().getByTitle(option, { exact: true }).first().click();
-    await expect.poll(() => open.count()).toBe(0);
-  }
-
   it('prints the demo accounts on first start', () => {
     expect(server.output()).toContain('Đã khởi tạo dữ liệu mẫu: Thành phố Hải Phòng');
     expect(server.output()).toMatch(/quantri\s+Demo-e2e-2026!\s+Quản trị hệ thống/u);
@@ -83,10 +83,10 @@ describe('administration journey', () => {
     await create.getByLabel('Tên đăng nhập').fill('nhaplieu.thongke');
     await create.getByLabel('Họ và tên').fill('Bùi Thị Thu Hà');
     await create.getByLabel('Chức vụ').fill('Chuyên viên');
-    await pick(page, create.getByLabel('Đơn vị công tác'), 'Thống kê Y tế', 'Phòng Thống kê Y tế');
+    await pickTreeNode(page, create.getByLabel('Đơn vị công tác'), 'Thống kê Y tế', 'Phòng Thống kê Y tế');
     await create.getByRole('button', { name: /Thêm vai trò/u }).click();
-    await pick(page, create.getByLabel('Vai trò 1'), 'Nhập', 'Nhập liệu');
-    await pick(page, create.getByLabel('Đơn vị giao quyền 1'), 'Thống kê Y tế', 'Phòng Thống kê Y tế');
+    await pickTreeNode(page, create.getByLabel('Vai trò 1'), 'Nhập', 'Nhập liệu');
+    await pickTreeNode(page, create.getByLabel('Đơn vị giao quyền 1'), 'Thống kê Y tế', 'Phòng Thống kê Y tế');
     await page
       .getByRole('button', { name: /^Tạo tài khoản$/u })
       .last()

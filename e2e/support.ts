@@ -126,3 +126,13 @@ export async function choose(page: Page, label: string, option: string): Promise
   await open.last().getByTitle(option, { exact: true }).click();
   await expect.poll(() => open.count()).toBe(0);
 }
+
+/** Picks a node of an antd TreeSelect (the unit pickers): types to search, then clicks the node by title. */
+export async function pickTreeNode(page: Page, field: ReturnType<Page['getByLabel']>, search: string, option: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect.poll(() => open.count()).toBe(0);
+  await field.click();
+  await field.fill(search);
+  await open.last().getByTitle(option, { exact: true }).first().click();
+  await expect.poll(() => open.count()).toBe(0);
+}

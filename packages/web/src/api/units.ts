@@ -17,8 +17,19 @@ export const unitDetailQuery = (id: string) =>
     queryFn: () => api.get<UnitDetail>(`/units/${id}`),
   });
 
-export function useUnitList(includeInactive = false) {
-  return useQuery(unitListQuery(includeInactive));
+/** Every active unit of the province (an address book), for regime owners picking reporting and receiving units. */
+export const unitDirectoryQuery = queryOptions({
+  queryKey: [...unitsKey, 'directory', { includeInactive: false }],
+  queryFn: () => api.get<{ items: Unit[] }>('/units/directory').then((r) => r.items),
+  staleTime: 60_000,
+});
+
+/** Units the caller may see ('scope'), or the whole directory of active units ('directory'). */
+export type UnitSource = 'scope' | 'directory';
+
+export function useUnitList(includeInactive = false, source: UnitSource = 'scope') {
+  const list = unitListQuery(includeInactive);
+  return useQuery(source === 'directory' ? { ...list, ...unitDirectoryQuery } : list);
 }
 
 export function useUnitDetail(id: string | undefined) {

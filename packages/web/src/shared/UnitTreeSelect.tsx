@@ -1,24 +1,25 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { matchesSearch, type Unit } from '@baocao/core';
-import { useUnitList } from '../api/units.ts';
+import { type UnitSource, useUnitList } from '../api/units.ts';
 import { buildUnitTree, type UnitNode } from './unitTree.ts';
 
-interface Option {
+export interface UnitOption {
   value: string;
   title: string;
   searchText: string;
   disabled?: boolean;
-  children: Option[];
+  children: UnitOption[];
 }
 
-function toOptions(nodes: UnitNode[], isDisabled: (u: Unit) => boolean): Option[] {
+/** Tree options for antd's TreeSelect, searchable by name, short name and codes. */
+export function unitTreeOptions(nodes: UnitNode[], isDisabled: (u: Unit) => boolean): UnitOption[] {
   return nodes.map(({ unit, children }) => ({
     value: unit.id,
     title: unit.active ? unit.name : `${unit.name} (ngừng hoạt động)`,
     searchText: [unit.name, unit.shortName, unit.agencyCode, unit.adminCode].filter(Boolean).join(' '),
     disabled: isDisabled(unit),
-    children: toOptions(children, isDisabled),
+    children: unitTreeOptions(children, isDisabled),
   }));
 }
 
@@ -35,6 +36,8 @@ export interface UnitTreeSelectProps {
   manageableOnly?: boolean;
   style?: React.CSSProperties;
   'data-testid'?: string;
+  /** Pick from the whole directory of active units instead of the units in the caller's scope. */
+  source?: UnitSource;
 }
 
 /** Picks one unit in the tree of units the caller may see; search works with or without diacritics. */
@@ -49,11 +52,12 @@ export function UnitTreeSelect({
   manageableOnly,
   style,
   'data-testid': testId,
+  source = 'scope',
 }: UnitTreeSelectProps) {
-  const { data: units = [], isLoading } = useUnitList(includeInactive);
+  const { data: units = [], isLoading } = useUnitList(includeInactive, source);
   const treeData = useMemo(
     () =>
-      toOptions(
+      unitTreeOptions(
         buildUnitTree(units),
         (u) => !!disabledIds?.has(u.id) || (!!manageableOnly && !u.canManage) || (!includeInactive && !u.active),
       ),
@@ -72,7 +76,7 @@ export function UnitTreeSelect({
       style={{ width: '100%', ...style }}
       treeDefaultExpandedKeys={treeData.map((o) => o.value)}
       showSearch={{
-        filterTreeNode: (input, node) => matchesSearch((node as unknown as Option).searchText ?? '', input),
+        filterTreeNode: (input, node) => matchesSearch((node as unknown as UnitOption).searchText ?? '', input),
       }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 560 } } }}

@@ -27,6 +27,18 @@ export function unitRoutes(app: App, { db }: Deps): void {
   );
 
   app.get(
+    '/units/directory',
+    {
+      schema: {
+        tags,
+        summary: 'Danh bạ đơn vị đang hoạt động (để chọn đơn vị thực hiện, cơ quan nhận báo cáo)',
+        response: { 200: unitList },
+      },
+    },
+    async (request) => ({ items: await units.listUnitDirectory(db, authedContext(request)) }),
+  );
+
+  app.get(
     '/units/:id',
     { schema: { tags, summary: 'Chi tiết và lịch sử đơn vị', params: idParams, response: { 200: unitDetail } } },
     async (request) => units.getUnit(db, authedContext(request), request.params.id),

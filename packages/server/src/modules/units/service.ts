@@ -14,9 +14,10 @@ import {
   type updateUnitBody,
 } from '@baocao/core';
 import type { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../http/errors.ts';
-import { type AuthedContext, authorize, authorizeGlobal, unitScopeSql } from '../access/index.ts';
+import { type AuthedContext, authorize, authorizeGlobal, permissionsOf, unitScopeSql } from '../access/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { presentUnit } from './presenter.ts';
 import * as q from './queries.ts';
@@ -137,6 +138,21 @@ export async function listUnits(db: Db, ctx: AuthedContext, opts: { q?: string |
     manageScope: unitScopeSql(ctx.actor, 'unit.manage'),
     search,
     includeInactive: opts.includeInactive,
+  });
+  return rows.map((r) => presentUnit(r.unit, r.canManage));
+}
+
+/**
+ * The address book of active units — names and places in the tree, nothing more — for those who
+ * address reports to other units: a regime owner picks the reporting and receiving units anywhere
+ * in the province, beyond the units they may administer or read.
+ */
+export async function listUnitDirectory(db: Db, ctx: AuthedContext): Promise<Unit[]> {
+  if (!permissionsOf(ctx.actor).includes('regime.manage')) throw new AppError('FORBIDDEN');
+  const rows = await q.listUnitRows(db, {
+    readScope: sql`true`,
+    manageScope: unitScopeSql(ctx.actor, 'unit.manage'),
+    includeInactive: false,
   });
   return rows.map((r) => presentUnit(r.unit, r.canManage));
 }

@@ -145,4 +145,23 @@ describe.each(backends)('units on %s', (backend) => {
     expect(await names('Nông nghiệp')).toContain('Sở Nông nghiệp và Môi trường');
     expect(await names('khong co don vi nay')).toEqual([]);
   });
+
+  it('lists the whole directory of active units to a regime owner, who reads only their own unit otherwise; refuses the rest', async () => {
+    const finance = await makeUnit(t.database.db, { name: 'Sở Tài chính (danh bạ)', parentId: rootId, kind: 'department' });
+    const commune = await makeUnit(t.database.db, { name: 'UBND xã Danh Bạ', parentId: rootId, kind: 'commune' });
+    const closed = await makeUnit(t.database.db, { name: 'UBND xã Đã Nhập', parentId: rootId, kind: 'commune' });
+    await t.database.db.execute(sql`update org_unit set active = false where id = ${closed.id}`);
+    const ownerUser = await makeUser(t.database.db, { unitId: finance.id, grants: [{ role: 'report_owner', unitId: finance.id }] });
+    const clerkUser = await makeUser(t.database.db, { unitId: commune.id, grants: [{ role: 'data_entry', unitId: commune.id }] });
+    const owner = await loggedIn(t.app, ownerUser.username, ownerUser.password);
+    const clerk = await loggedIn(t.app, clerkUser.username, clerkUser.password);
+
+    const inScope = (await owner.get('/api/v1/units')).json().items.map((u: { id: string }) => u.id);
+    expect(inScope).not.toContain(commune.id);
+    const directory = (await owner.get('/api/v1/units/directory')).json().items.map((u: { id: string }) => u.id);
+    expect(directory).toEqual(expect.arrayContaining([rootId, finance.id, commune.id]));
+    expect(directory).not.toContain(closed.id);
+    const refused = await clerk.get('/api/v1/units/directory');
+    expect(refused.statusCode).toBe(403);
+  });
 });

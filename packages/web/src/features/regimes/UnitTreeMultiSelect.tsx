@@ -1,26 +1,9 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
-import { matchesSearch, type Unit } from '@baocao/core';
-import { useUnitList } from '../../api/units.ts';
+import { matchesSearch } from '@baocao/core';
+import { type UnitSource, useUnitList } from '../../api/units.ts';
+import { type UnitOption, unitTreeOptions } from '../../shared/UnitTreeSelect.tsx';
 import { buildUnitTree, type UnitNode } from '../../shared/unitTree.ts';
-
-interface Option {
-  value: string;
-  title: string;
-  searchText: string;
-  disabled?: boolean;
-  children: Option[];
-}
-
-function toOptions(nodes: UnitNode[], isDisabled: (u: Unit) => boolean): Option[] {
-  return nodes.map(({ unit, children }) => ({
-    value: unit.id,
-    title: unit.name,
-    searchText: [unit.name, unit.shortName, unit.agencyCode, unit.adminCode].filter(Boolean).join(' '),
-    disabled: isDisabled(unit),
-    children: toOptions(children, isDisabled),
-  }));
-}
 
 function findNode(nodes: UnitNode[], id: string): UnitNode | null {
   for (const n of nodes) {
@@ -41,6 +24,8 @@ export interface UnitTreeMultiSelectProps {
   status?: 'error';
   'aria-label'?: string;
   'data-testid'?: string;
+  /** Pick from the whole directory of active units instead of the units in the caller's scope. */
+  source?: UnitSource;
 }
 
 /**
@@ -56,12 +41,13 @@ export function UnitTreeMultiSelect({
   status,
   'aria-label': ariaLabel,
   'data-testid': testId,
+  source = 'scope',
 }: UnitTreeMultiSelectProps) {
-  const { data: units = [], isLoading } = useUnitList(false);
+  const { data: units = [], isLoading } = useUnitList(false, source);
   const treeData = useMemo(() => {
     let roots = buildUnitTree(units.filter((u) => u.active));
     if (withinUnitId) roots = findNode(roots, withinUnitId)?.children ?? [];
-    return toOptions(roots, () => false);
+    return unitTreeOptions(roots, () => false);
   }, [units, withinUnitId]);
   const names = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   return (
@@ -81,7 +67,7 @@ export function UnitTreeMultiSelect({
       style={{ width: '100%' }}
       treeDefaultExpandedKeys={treeData.map((o) => o.value)}
       showSearch={{
-        filterTreeNode: (input, node) => matchesSearch((node as unknown as Option).searchText ?? '', input),
+        filterTreeNode: (input, node) => matchesSearch((node as unknown as UnitOption).searchText ?? '', input),
       }}
       maxTagCount="responsive"
       popupMatchSelectWidth={false}

@@ -52,6 +52,7 @@ export function UnitsStep({ state, update, problems }: StepProps) {
         {selection.mode === 'explicit' ? (
           <Field label="Đơn vị thực hiện báo cáo" htmlFor="regime-units" path="reportingUnits" problems={problems} required>
             <UnitTreeMultiSelect
+              source="directory"
               id="regime-units"
               value={selection.unitIds}
               status={hasProblem(problems, 'reportingUnits')}
@@ -63,6 +64,7 @@ export function UnitsStep({ state, update, problems }: StepProps) {
           <>
             <Field label="Đơn vị gốc" htmlFor="regime-units-root" path="reportingUnits.rootUnitId" problems={problems} required>
               <UnitTreeSelect
+                source="directory"
                 id="regime-units-root"
                 value={selection.rootUnitId || undefined}
                 onChange={(v) => setSelection({ ...selection, rootUnitId: v ?? '' })}
@@ -159,6 +161,7 @@ export function ReceiverStep({ state, update, problems }: StepProps) {
     <>
       <Field label="Cơ quan nhận báo cáo" htmlFor="regime-receiver" path="receivingUnitId" problems={problems} required>
         <UnitTreeSelect
+          source="directory"
           id="regime-receiver"
           value={c.receivingUnitId || undefined}
           onChange={(v) => set({ receivingUnitId: v ?? '' })}
