@@ -251,3 +251,19 @@ export async function unitsById(db: Db, ids: readonly string[]) {
 export async function allUnitNames(db: Db) {
   return db.select({ id: orgUnit.id, name: orgUnit.name, agencyCode: orgUnit.agencyCode, active: orgUnit.active }).from(orgUnit);
 }
+
+/** Indicators by id with who is responsible for them (đơn vị chủ trì, phối hợp): for the regimes module. */
+export async function allocationsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: indicator.id,
+      code: indicator.code,
+      name: indicator.name,
+      active: indicator.active,
+      ownerUnitId: indicator.ownerUnitId,
+      coordinatingUnitIds: indicator.coordinatingUnitIds,
+    })
+    .from(indicator)
+    .where(inArray(indicator.id, [...ids]));
+}

@@ -72,9 +72,24 @@ export async function regimesFixture(backend: DatabaseKind) {
     return Number(res.rows[0]?.n ?? 0);
   };
 
+  /** An indicator of the library, created by the administrator, allocated to an owner unit and coordinating units. */
+  const makeIndicator = async (code: string, name: string, ownerUnitId: string | null, coordinatingUnitIds: string[] = []) => {
+    const res = await admin.post('/api/v1/indicators', {
+      code,
+      name,
+      valueType: 'integer',
+      aggregation: 'sum',
+      ownerUnitId,
+      coordinatingUnitIds,
+    });
+    if (res.statusCode !== 201) throw new Error(`indicator: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string; version: number };
+  };
+
   return {
     t,
     clock,
+    makeIndicator,
     units: { root: root.id, health: health.id, finance: finance.id, communes },
     forms: { table: tableForm, outline: outlineForm, draft: draftForm },
     admin,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../test/db.ts';
+import { makeUnit } from '../../test/factories.ts';
 import { regimesFixture, type RegimesFixture } from './fixtures.test-support.ts';
 
 interface Problem {
@@ -206,6 +207,124 @@ describe.each(backends)('regimes: design, validation, versions and publication o
       selection: { mode: 'by_kind', rootUnitId: f.units.root, kinds: ['department'], includeSubtree: false },
     });
     expect(departments.json().units.map((u: { name: string }) => u.name)).toEqual(['Sở Tài chính', 'Sở Y tế']);
+  });
+
+  describe('by indicator allocation (theo phân bổ chỉ tiêu)', () => {
+    /** Indicators of the library: who is responsible for each (owner) and who takes part (coordinating). */
+    let ind: { beds: string; doctors: string; budget: string; orphan: string; retired: string };
+    let closedUnit: string;
+    beforeAll(async () => {
+      const [yenLac, anLac, dongHoa] = f.units.communes as [string, string, string];
+      const closed = await makeUnit(f.t.database.db, { parentId: f.units.root, name: 'UBND xã Bình Minh (đã sáp nhập)', kind: 'commune' });
+      await f.t.database.db.execute(sql`update org_unit set active = false where id = ${closed.id}`);
+      closedUnit = closed.id;
+      const beds = await f.makeIndicator('YT_GIUONG', 'Số giường bệnh', yenLac, [anLac, closedUnit]);
+      // The receiving unit (Sở Y tế) takes part too: it never reports to itself.
+      const doctors = await f.makeIndicator('YT_BACSI', 'Số bác sĩ', f.units.finance, [f.units.health, anLac]);
+      const budget = await f.makeIndicator('NS_CHI', 'Chi ngân sách y tế', f.units.finance);
+      const orphan = await f.makeIndicator('YT_KHONG_GIAO', 'Chỉ tiêu chưa phân công', null);
+      const retired = await f.makeIndicator('YT_CU', 'Chỉ tiêu cũ', dongHoa);
+      const off = await f.admin.patch(`/api/v1/indicators/${retired.id}`, { version: retired.version, active: false });
+      expect(off.statusCode, off.body).toBe(200);
+      ind = { beds: beds.id, doctors: doctors.id, budget: budget.id, orphan: orphan.id, retired: retired.id };
+    });
+
+    const byIndicator = (indicatorIds: string[], includeCoordinating = true) =>
+      ({ mode: 'by_indicator', indicatorIds, includeCoordinating }) as const;
+
+    it('previews the owner and coordinating units of the indicators, active ones only, once each, in Vietnamese order', async () => {
+      const preview = async (selection: unknown) => {
+        const res = await f.owner.post('/api/v1/regimes/preview-units', { selection });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { total: number; units: { id: string; name: string }[] };
+      };
+      const [yenLac, anLac] = f.units.communes as [string, string];
+      const all = await preview(byIndicator([ind.beds, ind.doctors, ind.budget]));
+      expect(all).toEqual({
+        total: 4,
+        units: [
+          { id: f.units.finance, name: 'Sở Tài chính', kind: 'department' },
+          { id: f.units.health, name: 'Sở Y tế', kind: 'department' },
+          { id: anLac, name: 'UBND xã An Lạc', kind: 'commune' },
+          { id: yenLac, name: 'UBND xã Yên Lạc', kind: 'commune' },
+        ],
+      });
+      expect(all.units.map((u) => u.id)).not.toContain(closedUnit);
+      const ownersOnly = await preview(byIndicator([ind.beds, ind.doctors], false));
+      expect(ownersOnly.units.map((u) => u.name)).toEqual(['Sở Tài chính', 'UBND xã Yên Lạc']);
+      // The default includes the coordinating units.
+      const byDefault = await preview({ mode: 'by_indicator', indicatorIds: [ind.beds] });
+      expect(byDefault.units.map((u) => u.name)).toEqual(['UBND xã An Lạc', 'UBND xã Yên Lạc']);
+      // An indicator no longer in use allocates nobody.
+      expect((await preview(byIndicator([ind.retired]))).total).toBe(0);
+      const empty = await f.owner.post('/api/v1/regimes/preview-units', { selection: byIndicator([]) });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.body).toContain('Chọn ít nhất một chỉ tiêu.');
+    });
+
+    it('saves a regime by indicators with their names, publishes it and opens periods for exactly those units', async () => {
+      const created = await create(f.monthly({ reportingUnits: byIndicator([ind.beds, ind.doctors]) }));
+      expect(created.content.reportingUnits).toEqual(byIndicator([ind.beds, ind.doctors]));
+      expect(created.names.indicators).toEqual({
+        [ind.beds]: { code: 'YT_GIUONG', name: 'Số giường bệnh' },
+        [ind.doctors]: { code: 'YT_BACSI', name: 'Số bác sĩ' },
+      });
+      const published = await f.owner.post(`/api/v1/regimes/${created.id}/publish`, { revision: 1 });
+      expect(published.statusCode, published.body).toBe(200);
+
+      const periods = await f.owner.get(`/api/v1/regimes/${created.id}/periods`);
+      expect(periods.statusCode, periods.body).toBe(200);
+      const items = periods.json().items as { id: string; code: string; total: number }[];
+      expect(items.map((p) => p.code).sort()).toEqual(['M2026-01', 'M2026-02', 'M2026-03']);
+      const [yenLac, anLac] = f.units.communes as [string, string];
+      for (const p of items) {
+        expect(p.total).toBe(3);
+        const detail = await f.owner.get(`/api/v1/regime-periods/${p.id}`);
+        expect(detail.statusCode, detail.body).toBe(200);
+        const level0 = (detail.json().assignments as { unitId: string; level: number }[]).filter((a) => a.level === 0);
+        // Owners and coordinating units, without the receiving unit Sở Y tế and the inactive commune.
+        expect(level0.map((a) => a.unitId).sort()).toEqual([f.units.finance, anLac, yenLac].sort());
+      }
+    });
+
+    it('refuses unknown or retired indicators with REGIME_INVALID naming them, and saves nothing', async () => {
+      const before = await f.regimeCount();
+      const unknown = '00000000-0000-4000-8000-0000000000aa';
+      const res = await f.owner.post('/api/v1/regimes', {
+        ownerUnitId: f.units.health,
+        code: nextCode(),
+        content: f.monthly({ reportingUnits: byIndicator([ind.beds, unknown, ind.retired]) }),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      const error = res.json().error;
+      expect(error.code).toBe('REGIME_INVALID');
+      expect(error.details.problems).toEqual([
+        {
+          code: 'REGIME_INVALID',
+          path: 'reportingUnits.indicatorIds.1',
+          message: `Chỉ tiêu thứ 2 đã chọn không có trong kho chỉ tiêu (mã định danh ${unknown}).`,
+        },
+        { code: 'REGIME_INVALID', path: 'reportingUnits.indicatorIds.2', message: 'Chỉ tiêu "YT_CU – Chỉ tiêu cũ" đã ngừng sử dụng.' },
+      ]);
+      expect(error.message).toMatch(/không có trong kho chỉ tiêu.*\(và 1 lỗi khác\)$/u);
+      expect(await f.regimeCount()).toBe(before);
+    });
+
+    it('refuses indicators allocated to nobody but the receiving unit with NO_REPORTING_UNITS, and saves nothing', async () => {
+      const before = await f.regimeCount();
+      // YT_KHONG_GIAO has no owner; NS_CHI belongs to Sở Tài chính alone, which receives here.
+      for (const indicatorIds of [[ind.orphan], [ind.orphan, ind.budget]]) {
+        const res = await f.owner.post('/api/v1/regimes', {
+          ownerUnitId: f.units.health,
+          code: nextCode(),
+          content: f.monthly({ reportingUnits: byIndicator(indicatorIds), receivingUnitId: f.units.finance }),
+        });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.code).toBe('NO_REPORTING_UNITS');
+        expect(res.json().error.message).toMatch(/^Các chỉ tiêu đã chọn chưa được phân công cho đơn vị đang hoạt động nào/u);
+      }
+      expect(await f.regimeCount()).toBe(before);
+    });
   });
 
   it('refuses overlapping custom periods with CUSTOM_PERIODS_OVERLAP naming both', async () => {

@@ -33,6 +33,10 @@ export function RegimeDetailView({ detail }: { detail: RegimeDetail }) {
       unit: (id) => detail.names.units[id] ?? 'Đơn vị không xem được',
       form: (id) =>
         detail.names.forms[id] ? `${detail.names.forms[id].code} – ${detail.names.forms[id].name}` : 'Biểu mẫu không xem được',
+      indicator: (id) =>
+        detail.names.indicators[id]
+          ? `${detail.names.indicators[id].code} – ${detail.names.indicators[id].name}`
+          : 'Chỉ tiêu không xem được',
     }),
     [detail],
   );

@@ -15,6 +15,8 @@ import { describeRule, needsCustomPeriods } from './wizard/model.ts';
 export interface ElementNames {
   unit: (id: string) => string;
   form: (id: string) => string;
+  /** "mã – tên" of an indicator; without it, indicators are only counted. */
+  indicator?: (id: string) => string;
 }
 
 const MAX_UNITS_SHOWN = 30;
@@ -32,6 +34,7 @@ export function RegimeElements({
   names: ElementNames;
 }) {
   const units = c.reportingUnits;
+  const indicatorName = names.indicator;
   const multiline = (text: string | null | undefined) =>
     text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph> : '—';
   return (
@@ -72,6 +75,19 @@ export function RegimeElements({
               .map((id) => names.unit(id))
               .join('; ')}
             {units.unitIds.length > MAX_UNITS_SHOWN && ` … và ${units.unitIds.length - MAX_UNITS_SHOWN} đơn vị khác`}
+          </>
+        ) : units.mode === 'by_indicator' ? (
+          <>
+            Theo phân bổ chỉ tiêu: {units.includeCoordinating ? 'đơn vị chủ trì và đơn vị phối hợp' : 'đơn vị chủ trì'} của{' '}
+            {units.indicatorIds.length} chỉ tiêu
+            {indicatorName && units.indicatorIds.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="regime-elements-indicators">
+                {units.indicatorIds.slice(0, MAX_UNITS_SHOWN).map((id) => (
+                  <li key={id}>{indicatorName(id)}</li>
+                ))}
+                {units.indicatorIds.length > MAX_UNITS_SHOWN && <li>… và {units.indicatorIds.length - MAX_UNITS_SHOWN} chỉ tiêu khác</li>}
+              </ul>
+            )}
           </>
         ) : (
           <>

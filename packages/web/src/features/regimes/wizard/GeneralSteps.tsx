@@ -10,7 +10,7 @@ import {
 import type { RegimeProblem } from '../../../api/regimes.ts';
 import { UnitTreeSelect } from '../../../shared/UnitTreeSelect.tsx';
 import { DateInput, Field, hasProblem } from './fields.tsx';
-import { withKind, type WizardState } from './model.ts';
+import { withKind, type IndicatorName, type IndicatorNames, type WizardState } from './model.ts';
 
 export interface StepProps {
   state: WizardState;
@@ -21,6 +21,10 @@ export interface StepProps {
   names?: RegimeDetail['names'];
   /** The owner's name once created (the owner does not change). */
   ownerName?: string;
+  /** Code and name of the indicators met so far (chosen, or found by a search). */
+  indicatorNames?: IndicatorNames;
+  /** Learns indicators' names (a stable callback). */
+  rememberIndicators?: (found: (IndicatorName & { id: string })[]) => void;
 }
 
 export function patchContent(update: StepProps['update'], patch: Partial<RegimeContent>) {

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate } from '@tanstack/react-router';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
@@ -19,6 +19,7 @@ import { ReceiverStep, UnitsStep } from './UnitsSteps.tsx';
 import {
   defaultContent,
   fromStoredContent,
+  indicatorLabel,
   isTimingPath,
   localProblems,
   previewContent,
@@ -27,6 +28,8 @@ import {
   stepOfPath,
   STEPS,
   toBodyContent,
+  type IndicatorName,
+  type IndicatorNames,
   type WizardState,
 } from './model.ts';
 import '../regimes.css';
@@ -113,6 +116,13 @@ export function RegimeWizard({ detail, initialStep = 0 }: { detail?: RegimeDetai
   };
 
   // ---------- Names for the review ----------
+  const [indicatorNames, setIndicatorNames] = useState<IndicatorNames>(() => detail?.names.indicators ?? {});
+  const rememberIndicators = useCallback((found: (IndicatorName & { id: string })[]) => {
+    setIndicatorNames((known) => {
+      const fresh = found.filter((i) => known[i.id]?.code !== i.code || known[i.id]?.name !== i.name);
+      return fresh.length ? { ...known, ...Object.fromEntries(fresh.map((i) => [i.id, { code: i.code, name: i.name }])) } : known;
+    });
+  }, []);
   const { data: units = [] } = useUnitList(false);
   const allForms = usePublishedForms(['outline', 'table', 'list']);
   const names = useMemo<ElementNames>(() => {
@@ -123,8 +133,9 @@ export function RegimeWizard({ detail, initialStep = 0 }: { detail?: RegimeDetai
       form: (id) =>
         formNames.get(id) ??
         (detail?.names.forms[id] ? `${detail.names.forms[id].code} – ${detail.names.forms[id].name}` : 'Biểu mẫu không xem được'),
+      indicator: (id) => (indicatorNames[id] ? indicatorLabel(indicatorNames[id]) : 'Chỉ tiêu không xem được'),
     };
-  }, [units, allForms.data, detail]);
+  }, [units, allForms.data, detail, indicatorNames]);
 
   // ---------- Save and publish ----------
   const handleError = (e: unknown, what: string) => {
@@ -211,7 +222,16 @@ export function RegimeWizard({ detail, initialStep = 0 }: { detail?: RegimeDetai
   };
 
   const saving = mutation.isPending;
-  const stepProps: StepProps = { state, update, problems, isNew, names: detail?.names, ownerName: detail?.ownerUnitName };
+  const stepProps: StepProps = {
+    state,
+    update,
+    problems,
+    isNew,
+    names: detail?.names,
+    ownerName: detail?.ownerUnitName,
+    indicatorNames,
+    rememberIndicators,
+  };
   const levelLabels = state.content.deadlines.map((d) => d.label);
   const title = isNew ? 'Tạo chế độ báo cáo' : state.content.name || detail.name;
 

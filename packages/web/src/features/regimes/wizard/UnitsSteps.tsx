@@ -14,15 +14,22 @@ import { UnitTreeSelect } from '../../../shared/UnitTreeSelect.tsx';
 import { useDebounced } from '../../../shared/useDebounced.ts';
 import { UnitTreeMultiSelect } from '../UnitTreeMultiSelect.tsx';
 import { Field, hasProblem } from './fields.tsx';
-import { GOVERNMENT_RULE, type Rule, type WizardState } from './model.ts';
+import { IndicatorMultiSelect } from './IndicatorMultiSelect.tsx';
+import {
+  GOVERNMENT_RULE,
+  SELECTION_MODE_LABELS,
+  selectionOfMode,
+  selectionReady,
+  type Rule,
+  type SelectionMode,
+  type WizardState,
+} from './model.ts';
 import { patchContent, type StepProps } from './GeneralSteps.tsx';
 
-function selectionReady(s: ReportingUnitSelection): boolean {
-  return s.mode === 'explicit' ? s.unitIds.length > 0 : !!s.rootUnitId && s.kinds.length > 0;
-}
+const noop = () => {};
 
-/** Step 3: who must report (Art. 7 k3): an explicit list, or units of some kinds under a unit. */
-export function UnitsStep({ state, update, problems }: StepProps) {
+/** Step 3: who must report (Art. 7 k3): an explicit list, units of some kinds under a unit, or by indicator allocation. */
+export function UnitsStep({ state, update, problems, indicatorNames = {}, rememberIndicators = noop }: StepProps) {
   const selection = state.content.reportingUnits;
   const setSelection = (reportingUnits: ReportingUnitSelection) => patchContent(update, { reportingUnits });
   const debounced = useDebounced(selection, 400);
@@ -35,17 +42,14 @@ export function UnitsStep({ state, update, problems }: StepProps) {
           <Radio.Group
             aria-label="Cách xác định đơn vị thực hiện"
             value={selection.mode}
-            onChange={(e) =>
-              setSelection(
-                e.target.value === 'explicit'
-                  ? { mode: 'explicit', unitIds: [] }
-                  : { mode: 'by_kind', rootUnitId: state.ownerUnitId, kinds: [], includeSubtree: true },
-              )
-            }
+            onChange={(e) => setSelection(selectionOfMode(e.target.value as SelectionMode, state.ownerUnitId))}
           >
             <Space orientation="vertical">
-              <Radio value="explicit">Chọn từng đơn vị trên cây đơn vị</Radio>
-              <Radio value="by_kind">Theo loại đơn vị (tự cập nhật khi cây đơn vị thay đổi)</Radio>
+              {(Object.keys(SELECTION_MODE_LABELS) as SelectionMode[]).map((m) => (
+                <Radio key={m} value={m}>
+                  {SELECTION_MODE_LABELS[m]}
+                </Radio>
+              ))}
             </Space>
           </Radio.Group>
         </Field>
@@ -60,6 +64,34 @@ export function UnitsStep({ state, update, problems }: StepProps) {
               placeholder="Chọn các đơn vị thực hiện báo cáo (gõ để tìm)"
             />
           </Field>
+        ) : selection.mode === 'by_indicator' ? (
+          <>
+            <Field
+              label="Chỉ tiêu"
+              htmlFor="regime-indicators"
+              path="reportingUnits.indicatorIds"
+              problems={problems}
+              required
+              extra="Đơn vị thực hiện báo cáo là đơn vị chủ trì (và đơn vị phối hợp) của các chỉ tiêu trong kho chỉ tiêu; tự cập nhật khi phân công chỉ tiêu thay đổi."
+            >
+              <IndicatorMultiSelect
+                id="regime-indicators"
+                value={selection.indicatorIds}
+                onChange={(indicatorIds) => setSelection({ ...selection, indicatorIds })}
+                known={indicatorNames}
+                onSeen={rememberIndicators}
+                status={hasProblem(problems, 'reportingUnits.indicatorIds')}
+              />
+            </Field>
+            <Field label="Đơn vị phối hợp" path="reportingUnits.includeCoordinating" problems={problems}>
+              <Checkbox
+                checked={selection.includeCoordinating}
+                onChange={(e) => setSelection({ ...selection, includeCoordinating: e.target.checked })}
+              >
+                Gồm cả đơn vị phối hợp
+              </Checkbox>
+            </Field>
+          </>
         ) : (
           <>
             <Field label="Đơn vị gốc" htmlFor="regime-units-root" path="reportingUnits.rootUnitId" problems={problems} required>

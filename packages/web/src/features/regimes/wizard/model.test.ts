@@ -5,6 +5,7 @@ import {
   defaultContent,
   describeRule,
   GOVERNMENT_RULE,
+  indicatorLabel,
   isTimingPath,
   localProblems,
   needsCustomPeriods,
@@ -14,6 +15,9 @@ import {
   problemsAt,
   problemsFromError,
   REVIEW_STEP,
+  SELECTION_MODE_LABELS,
+  selectionOfMode,
+  selectionReady,
   stepOfPath,
   toBodyContent,
   withKind,
@@ -109,6 +113,50 @@ describe('localProblems', () => {
     const s = complete();
     s.content.reportingUnits = { mode: 'by_kind', rootUnitId: '', kinds: [], includeSubtree: true };
     expect(localProblems(s).map((p) => p.path)).toEqual(['reportingUnits.rootUnitId', 'reportingUnits.kinds']);
+  });
+});
+
+describe('reporting units by indicator allocation', () => {
+  const INDICATOR = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
+
+  it('is the third way to choose the reporting units, starting empty with the coordinating units included', () => {
+    expect(Object.keys(SELECTION_MODE_LABELS)).toEqual(['explicit', 'by_kind', 'by_indicator']);
+    expect(SELECTION_MODE_LABELS.by_indicator).toBe('Theo phân bổ chỉ tiêu (đơn vị chủ trì, phối hợp của chỉ tiêu)');
+    expect(selectionOfMode('by_indicator', UNIT_A)).toEqual({ mode: 'by_indicator', indicatorIds: [], includeCoordinating: true });
+    expect(selectionOfMode('by_kind', UNIT_A)).toEqual({ mode: 'by_kind', rootUnitId: UNIT_A, kinds: [], includeSubtree: true });
+    expect(selectionOfMode('explicit', UNIT_A)).toEqual({ mode: 'explicit', unitIds: [] });
+  });
+
+  it('needs at least one indicator before it is complete or previewed', () => {
+    const s = complete();
+    s.content.reportingUnits = selectionOfMode('by_indicator', UNIT_A);
+    expect(selectionReady(s.content.reportingUnits)).toBe(false);
+    expect(localProblems(s)).toEqual([{ path: 'reportingUnits.indicatorIds', message: 'Chọn ít nhất một chỉ tiêu.' }]);
+    expect(stepOfPath('reportingUnits.indicatorIds')).toBe(2);
+    // The period preview does not wait for it.
+    expect(previewContent(s.content).reportingUnits).toEqual({ mode: 'explicit', unitIds: ['00000000-0000-0000-0000-000000000000'] });
+
+    s.content.reportingUnits = { mode: 'by_indicator', indicatorIds: [INDICATOR], includeCoordinating: false };
+    expect(selectionReady(s.content.reportingUnits)).toBe(true);
+    expect(localProblems(s)).toEqual([]);
+    expect(previewContent(s.content).reportingUnits).toEqual({
+      mode: 'by_indicator',
+      indicatorIds: [INDICATOR],
+      includeCoordinating: false,
+    });
+    expect(regimeContent.parse(toBodyContent(s.content)).reportingUnits).toEqual(s.content.reportingUnits);
+  });
+
+  it('other modes are ready only when complete', () => {
+    expect(selectionReady({ mode: 'explicit', unitIds: [] })).toBe(false);
+    expect(selectionReady({ mode: 'explicit', unitIds: [UNIT_B] })).toBe(true);
+    expect(selectionReady({ mode: 'by_kind', rootUnitId: UNIT_A, kinds: [], includeSubtree: true })).toBe(false);
+    expect(selectionReady({ mode: 'by_kind', rootUnitId: ' ', kinds: ['commune'], includeSubtree: true })).toBe(false);
+    expect(selectionReady({ mode: 'by_kind', rootUnitId: UNIT_A, kinds: ['commune'], includeSubtree: true })).toBe(true);
+  });
+
+  it('names an indicator "mã – tên"', () => {
+    expect(indicatorLabel({ code: 'YT_GIUONG', name: 'Số giường bệnh' })).toBe('YT_GIUONG – Số giường bệnh');
   });
 });
 

@@ -223,14 +223,56 @@ export function problemsFromError(error: unknown): RegimeProblem[] {
 
 const blank = (s: string | null | undefined) => !s || !s.trim();
 
-function selectionProblems(s: ReportingUnitSelection): RegimeProblem[] {
-  if (s.mode === 'explicit') {
-    return s.unitIds.length ? [] : [{ path: 'reportingUnits', message: 'Chọn ít nhất một đơn vị thực hiện báo cáo.' }];
+export type SelectionMode = ReportingUnitSelection['mode'];
+
+export const SELECTION_MODE_LABELS: Record<SelectionMode, string> = {
+  explicit: 'Chọn từng đơn vị trên cây đơn vị',
+  by_kind: 'Theo loại đơn vị (tự cập nhật khi cây đơn vị thay đổi)',
+  by_indicator: 'Theo phân bổ chỉ tiêu (đơn vị chủ trì, phối hợp của chỉ tiêu)',
+};
+
+/** A fresh selection of the given mode (switching mode in step 3); by kind starts under the owner unit. */
+export function selectionOfMode(mode: SelectionMode, ownerUnitId: string): ReportingUnitSelection {
+  switch (mode) {
+    case 'explicit':
+      return { mode, unitIds: [] };
+    case 'by_kind':
+      return { mode, rootUnitId: ownerUnitId, kinds: [], includeSubtree: true };
+    case 'by_indicator':
+      return { mode, indicatorIds: [], includeCoordinating: true };
   }
-  const problems: RegimeProblem[] = [];
-  if (blank(s.rootUnitId)) problems.push({ path: 'reportingUnits.rootUnitId', message: 'Chọn đơn vị gốc.' });
-  if (!s.kinds.length) problems.push({ path: 'reportingUnits.kinds', message: 'Chọn ít nhất một loại đơn vị.' });
-  return problems;
+}
+
+function selectionProblems(s: ReportingUnitSelection): RegimeProblem[] {
+  switch (s.mode) {
+    case 'explicit':
+      return s.unitIds.length ? [] : [{ path: 'reportingUnits', message: 'Chọn ít nhất một đơn vị thực hiện báo cáo.' }];
+    case 'by_kind': {
+      const problems: RegimeProblem[] = [];
+      if (blank(s.rootUnitId)) problems.push({ path: 'reportingUnits.rootUnitId', message: 'Chọn đơn vị gốc.' });
+      if (!s.kinds.length) problems.push({ path: 'reportingUnits.kinds', message: 'Chọn ít nhất một loại đơn vị.' });
+      return problems;
+    }
+    case 'by_indicator':
+      return s.indicatorIds.length ? [] : [{ path: 'reportingUnits.indicatorIds', message: 'Chọn ít nhất một chỉ tiêu.' }];
+  }
+}
+
+/** The selection is complete enough to ask the server which units it resolves to. */
+export function selectionReady(s: ReportingUnitSelection): boolean {
+  return selectionProblems(s).length === 0;
+}
+
+export interface IndicatorName {
+  code: string;
+  name: string;
+}
+
+export type IndicatorNames = Readonly<Record<string, IndicatorName>>;
+
+/** "mã – tên", as the indicator library shows an indicator. */
+export function indicatorLabel(i: IndicatorName): string {
+  return `${i.code} – ${i.name}`;
 }
 
 /**
