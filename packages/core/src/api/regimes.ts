@@ -79,6 +79,15 @@ export const reportingUnitSelection = z.discriminatedUnion('mode', [
     kinds: z.array(z.enum(UNIT_KINDS)).min(1, 'Chọn ít nhất một loại đơn vị.'),
     includeSubtree: z.boolean().default(true),
   }),
+  z.object({
+    mode: z.literal('by_indicator'),
+    /**
+     * By indicator allocation (theo phân bổ chỉ tiêu): the units responsible for these indicators of
+     * the indicator library (đơn vị chủ trì), and those taking part in them (đơn vị phối hợp).
+     */
+    indicatorIds: z.array(uuid).min(1, 'Chọn ít nhất một chỉ tiêu.').max(500),
+    includeCoordinating: z.boolean().default(true),
+  }),
 ]);
 export type ReportingUnitSelection = z.infer<typeof reportingUnitSelection>;
 
@@ -186,6 +195,7 @@ export const regimeDetail = regimeSummary.extend({
   names: z.object({
     units: z.record(z.string(), z.string()),
     forms: z.record(z.string(), z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+    indicators: z.record(z.string(), z.object({ code: z.string(), name: z.string() })).default({}),
   }),
 });
 export type RegimeDetail = z.infer<typeof regimeDetail>;
@@ -363,6 +373,8 @@ export const assignmentDetail = assignmentSummary.extend({
   children: z.array(assignmentSummary),
   /** The unit may pass it down to its subunits or divisions. */
   canDelegate: z.boolean(),
+  /** The regime's deadline for the next level down (R9), while it is still ahead: the natural deadline when delegating. */
+  suggestedChildDeadline: z.object({ date: isoDate, time: z.string(), label: z.string() }).nullable(),
 });
 export type AssignmentDetail = z.infer<typeof assignmentDetail>;
 

@@ -6,7 +6,7 @@ import { type Actor, type AuthedContext, authorize, permissionsOf, unitScopeSql 
 import { recordAudit } from '../audit/index.ts';
 import { loadWorkingCalendar } from '../calendar/index.ts';
 import { notifyUnits } from '../notifications/index.ts';
-import { orderForms, presentAssignmentSummary } from './presenter.ts';
+import { orderForms, presentAssignmentSummary, suggestedChildDeadline } from './presenter.ts';
 import * as q from './queries.ts';
 import { deadlineText, type SystemDeps, TASKS_LINK } from './support.ts';
 
@@ -58,6 +58,7 @@ export async function getAssignment(deps: SystemDeps, ctx: AuthedContext, id: st
     note: a.note,
     children: children.map((c) => presentAssignmentSummary(c, now, deps.config)),
     canDelegate: row.delegateOnUnit && row.period.state !== 'closed',
+    suggestedChildDeadline: suggestedChildDeadline(row.period.deadlines as q.StoredDeadline[], a.level, a.deadlineAt, now),
   };
 }
 

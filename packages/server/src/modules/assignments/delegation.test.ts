@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../test/db.ts';
-import { loggedIn } from '../../test/app.ts';
-import { makeUser } from '../../test/factories.ts';
 import {
   assignmentsFixture,
   type AssignmentsFixture,
@@ -10,10 +8,7 @@ import {
   assignmentsOf,
   auditActions,
   countRows,
-  insertActiveRegime,
-  monthlyContent,
   notificationsOf,
-  periodsOf,
   vn,
 } from './fixtures.test-support.ts';
 
@@ -24,20 +19,9 @@ describe.each(backends)('assignments: "Việc cần làm" and passing an assignm
   let economyLeader: Client & { userId: string };
   beforeAll(async () => {
     f = await assignmentsFixture(backend);
-    const { regimeId } = await insertActiveRegime(f.db, {
-      ownerUnitId: f.units.planning,
-      code: 'BC-KTXH',
-      content: monthlyContent({
-        reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.binhMinh, f.units.catHai] },
-        receivingUnitId: f.units.office,
-        formIds: [f.formId],
-      }),
-    });
-    await f.openDue({ regimeId });
-    periodId = (await periodsOf(f.db, regimeId))[0]!.id;
+    ({ periodId } = await f.openedMonthlyRegime('BC-KTXH', { formIds: [f.formId] }));
     anLacTask = (await assignmentsOf(f.db, periodId)).find((a) => a.unitId === f.units.anLac)!.id;
-    const u = await makeUser(f.db, { unitId: f.units.economy, grants: [{ role: 'approver', unitId: f.units.economy }] });
-    economyLeader = Object.assign(await loggedIn(f.t.app, u.username, u.password), { userId: u.id });
+    economyLeader = await f.userWith([{ role: 'approver', unitId: f.units.economy }]);
   }, 60_000);
   afterAll(() => f.t.close());
   beforeEach(() => f.clock.advance(60_000));
@@ -99,6 +83,8 @@ describe.each(backends)('assignments: "Việc cần làm" and passing an assignm
       receivingUnitName: 'Văn phòng UBND tỉnh',
       canDelegate: false,
       children: [],
+      // A one-level regime has no deadline for the level below.
+      suggestedChildDeadline: null,
     });
     expect((await f.anLacLeader.get(`/api/v1/assignments/${anLacTask}`)).json().canDelegate).toBe(true);
     expect((await f.officeOfficer.get(`/api/v1/assignments/${anLacTask}`)).statusCode).toBe(200);
@@ -250,6 +236,70 @@ describe.each(backends)('assignments: "Việc cần làm" and passing an assignm
     expect((await f.anLacOfficer.get('/api/v1/tasks')).json().items).toEqual([]);
     const all = (await f.anLacOfficer.get('/api/v1/tasks?include=all')).json().items;
     expect(all.map((i: { assignmentId: string; status: string }) => [i.assignmentId, i.status])).toEqual([[anLacTask, 'sent']]);
+  });
+
+  it("suggests the regime's deadline of the next level down (R9) while it is ahead, and the period shows every level", async () => {
+    // Tháng 1/2026 (cut-off 14/01): communes by 17:00 16/01, their divisions by 17:00 15/01, the teams by 10:00 15/01.
+    const rule = (days: number, time: string) => ({ kind: 'working_days_after' as const, days, time, rollForward: true });
+    const { periodId: threeLevels } = await f.openedMonthlyRegime('BC-3CAP', {
+      name: 'Báo cáo ba cấp',
+      unitIds: [f.units.anLac],
+      formIds: [f.formId],
+      deadlines: [
+        { label: 'Xã gửi tỉnh', rule: rule(2, '17:00') },
+        { label: 'Phòng gửi xã', rule: rule(1, '17:00') },
+        { label: 'Tổ gửi phòng', rule: rule(1, '10:00') },
+      ],
+    });
+    const period = (await f.owner.get(`/api/v1/regime-periods/${threeLevels}`)).json();
+    expect(period.deadlines).toEqual([
+      { label: 'Xã gửi tỉnh', date: '2026-01-16', time: '17:00', at: vn('2026-01-16', '17:00').toISOString() },
+      { label: 'Phòng gửi xã', date: '2026-01-15', time: '17:00', at: vn('2026-01-15', '17:00').toISOString() },
+      { label: 'Tổ gửi phòng', date: '2026-01-15', time: '10:00', at: vn('2026-01-15', '10:00').toISOString() },
+    ]);
+    const [commune] = await assignmentsOf(f.db, threeLevels);
+    const read = async (client: Client, id: string) => (await client.get(`/api/v1/assignments/${id}`)).json();
+
+    const top = await read(f.anLacLeader, commune!.id);
+    expect(top).toMatchObject({ level: 0, deadlineAt: vn('2026-01-16', '17:00').toISOString() });
+    expect(top.suggestedChildDeadline).toEqual({ date: '2026-01-15', time: '17:00', label: 'Phòng gửi xã' });
+
+    // The suggestion is accepted as it is; a division given an earlier deadline than its level's gets no suggestion
+    // (the teams' 10:00 15/01 would not be before its own 09:00 15/01).
+    const { date, time } = top.suggestedChildDeadline;
+    expect(
+      (await delegate(f.anLacLeader, commune!.id, { unitIds: [f.units.economy], deadlineDate: date, deadlineTime: time })).statusCode,
+    ).toBe(200);
+    const early = { unitIds: [f.units.culture], deadlineDate: '2026-01-15', deadlineTime: '09:00' };
+    expect((await delegate(f.anLacLeader, commune!.id, early)).statusCode).toBe(200);
+    const children = await read(f.anLacLeader, commune!.id).then((d) => d.children as { id: string; unitId: string }[]);
+    const economyTask = children.find((c) => c.unitId === f.units.economy)!.id;
+    const cultureTask = children.find((c) => c.unitId === f.units.culture)!.id;
+    const division = await read(economyLeader, economyTask);
+    expect(division).toMatchObject({ level: 1, deadlineAt: vn('2026-01-15', '17:00').toISOString() });
+    expect(division.suggestedChildDeadline).toEqual({ date: '2026-01-15', time: '10:00', label: 'Tổ gửi phòng' });
+    expect((await read(f.anLacLeader, cultureTask)).suggestedChildDeadline).toBeNull();
+
+    // The lowest level has nothing below it.
+    const teamRes = await delegate(economyLeader, economyTask, {
+      unitIds: [f.units.economyTeam],
+      deadlineDate: '2026-01-15',
+      deadlineTime: '10:00',
+    });
+    expect(teamRes.statusCode, teamRes.body).toBe(200);
+    const teamTask = (teamRes.json().children as { id: string }[])[0]!.id;
+    expect(await read(f.owner, teamTask)).toMatchObject({ level: 2, suggestedChildDeadline: null });
+
+    // Once the next level's deadline has passed, nothing is suggested.
+    f.clock.set(vn('2026-01-15', '10:00'));
+    expect((await read(economyLeader, economyTask)).suggestedChildDeadline).toBeNull();
+    expect((await read(f.anLacLeader, commune!.id)).suggestedChildDeadline).toEqual({
+      date: '2026-01-15',
+      time: '17:00',
+      label: 'Phòng gửi xã',
+    });
+    f.clock.set(vn('2026-01-15', '17:00'));
+    expect((await read(f.anLacLeader, commune!.id)).suggestedChildDeadline).toBeNull();
   });
 });
 

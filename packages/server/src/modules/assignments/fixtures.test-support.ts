@@ -58,6 +58,26 @@ export async function assignmentsFixture(backend: DatabaseKind, start: Date = vn
   };
 
   const form = await publishedForm(db, planning.id);
+  const openDue = (opts: { regimeId?: string } = {}) => openDuePeriods({ db, config: testConfig(), clock }, opts);
+  /**
+   * An active monthly regime of the planning department received by the provincial office, asking
+   * `unitIds` (by default the three reporting communes); `content` overrides the rest.
+   */
+  const monthlyRegime = async (code: string, { unitIds, ...content }: MonthlyRegimeOptions = {}): Promise<string> => {
+    const reportingUnits = { mode: 'explicit' as const, unitIds: unitIds ?? [anLac.id, binhMinh.id, catHai.id] };
+    const inserted = await insertActiveRegime(db, {
+      ownerUnitId: planning.id,
+      code,
+      content: monthlyContent({ reportingUnits, receivingUnitId: office.id, ...content }),
+    });
+    return inserted.regimeId;
+  };
+  /** The same, with its due periods opened: the regime and its first period. */
+  const openedMonthlyRegime = async (code: string, options: MonthlyRegimeOptions = {}) => {
+    const regimeId = await monthlyRegime(code, options);
+    await openDue({ regimeId });
+    return { regimeId, periodId: (await periodsOf(db, regimeId))[0]!.id };
+  };
   return {
     t,
     db,
@@ -84,9 +104,15 @@ export async function assignmentsFixture(backend: DatabaseKind, start: Date = vn
     admin: await as([{ role: 'system_admin', unitId: root.id, includeSubtree: true }]),
     /** The scheduler's deps (createTestApp builds the app with the test config). */
     deps: { db, config: testConfig(), clock },
-    openDue: (opts: { regimeId?: string } = {}) => openDuePeriods({ db, config: testConfig(), clock }, opts),
+    /** Signs in a new user holding `grants` (in the first grant's unit unless told). */
+    userWith: as,
+    openDue,
+    monthlyRegime,
+    openedMonthlyRegime,
   };
 }
+
+export type MonthlyRegimeOptions = Partial<RegimeContentInput> & { unitIds?: string[] };
 
 export type AssignmentsFixture = Awaited<ReturnType<typeof assignmentsFixture>>;
 

@@ -8,8 +8,6 @@ import {
   assignmentsOf,
   auditActions,
   countRows,
-  insertActiveRegime,
-  monthlyContent,
   notificationsOf,
   periodsOf,
   vn,
@@ -21,17 +19,7 @@ describe.each(backends)('assignments: the scheduler opens periods on %s', (backe
   let byKind: string;
   beforeAll(async () => {
     f = await assignmentsFixture(backend);
-    explicit = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-KTXH',
-        content: monthlyContent({
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.binhMinh, f.units.catHai] },
-          receivingUnitId: f.units.office,
-          formIds: [f.formId],
-        }),
-      })
-    ).regimeId;
+    explicit = await f.monthlyRegime('BC-KTXH', { formIds: [f.formId] });
   }, 60_000);
   afterAll(() => f.t.close());
 
@@ -119,17 +107,10 @@ describe.each(backends)('assignments: the scheduler opens periods on %s', (backe
   });
 
   it('resolves units by kind under a root, without the receiving unit itself', async () => {
-    byKind = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-XA',
-        content: monthlyContent({
-          name: 'Báo cáo công tác cải cách hành chính hằng tháng',
-          reportingUnits: { mode: 'by_kind', rootUnitId: f.units.root, kinds: ['commune', 'committee_office'], includeSubtree: true },
-          receivingUnitId: f.units.office,
-        }),
-      })
-    ).regimeId;
+    byKind = await f.monthlyRegime('BC-XA', {
+      name: 'Báo cáo công tác cải cách hành chính hằng tháng',
+      reportingUnits: { mode: 'by_kind', rootUnitId: f.units.root, kinds: ['commune', 'committee_office'], includeSubtree: true },
+    });
     // On 15/01/2026 both Tháng 1 (its window began 15/12/2025) and Tháng 2 are due.
     expect(await f.openDue({ regimeId: byKind })).toEqual({ opened: 2 });
     const periods = await periodsOf(f.db, byKind);
@@ -163,17 +144,10 @@ describe.each(backends)('assignments: the scheduler opens periods on %s', (backe
   });
 
   it('two processes opening at once create each period and assignment once', async () => {
-    const regimeId = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-DONGTHOI',
-        content: monthlyContent({
-          name: 'Báo cáo thử mở kỳ đồng thời',
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.binhMinh, f.units.catHai, f.units.dongTien] },
-          receivingUnitId: f.units.office,
-        }),
-      })
-    ).regimeId;
+    const regimeId = await f.monthlyRegime('BC-DONGTHOI', {
+      name: 'Báo cáo thử mở kỳ đồng thời',
+      unitIds: [f.units.anLac, f.units.binhMinh, f.units.catHai, f.units.dongTien],
+    });
     const results = await Promise.all([f.openDue({ regimeId }), f.openDue({ regimeId }), f.openDue()]);
     expect(results.reduce((n, r) => n + r.opened, 0)).toBe(4);
     const periods = await periodsOf(f.db, regimeId);
@@ -185,15 +159,7 @@ describe.each(backends)('assignments: the scheduler opens periods on %s', (backe
   });
 
   it('does not open periods of a regime that is not active', async () => {
-    const { regimeId } = await insertActiveRegime(f.db, {
-      ownerUnitId: f.units.planning,
-      code: 'BC-NGUNG',
-      content: monthlyContent({
-        name: 'Báo cáo đã ngừng',
-        reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac] },
-        receivingUnitId: f.units.office,
-      }),
-    });
+    const regimeId = await f.monthlyRegime('BC-NGUNG', { name: 'Báo cáo đã ngừng', unitIds: [f.units.anLac] });
     await f.db.execute(sql`update regime set status = 'stopped' where id = ${regimeId}`);
     expect(await f.openDue({ regimeId })).toEqual({ opened: 0 });
     expect(await periodsOf(f.db, regimeId)).toEqual([]);

@@ -7,8 +7,6 @@ import {
   assignmentsOf,
   auditActions,
   countRows,
-  insertActiveRegime,
-  monthlyContent,
   notificationsOf,
   periodsOf,
   vn,
@@ -20,19 +18,7 @@ describe.each(backends)('assignments: the owner follows, extends, closes and reo
   let periodId: string;
   beforeAll(async () => {
     f = await assignmentsFixture(backend);
-    regimeId = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-KTXH',
-        content: monthlyContent({
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.binhMinh, f.units.catHai] },
-          receivingUnitId: f.units.office,
-          formIds: [f.formId],
-        }),
-      })
-    ).regimeId;
-    await f.openDue({ regimeId });
-    periodId = (await periodsOf(f.db, regimeId))[0]!.id;
+    ({ regimeId, periodId } = await f.openedMonthlyRegime('BC-KTXH', { formIds: [f.formId] }));
   }, 60_000);
   afterAll(() => f.t.close());
   // Each step a minute after the one before, as it would be: the history is ordered by time.

@@ -157,13 +157,19 @@ async function presentDetail(deps: SystemDeps, found: q.PeriodWithRegime, canMan
   };
 }
 
+/** The period locked for a change; refused when another change came first (the client's `version` is stale). */
+async function lockAtVersion(tx: Db, id: string, version: number): Promise<q.PeriodRow> {
+  const p = await q.lockPeriod(tx, id);
+  if (!p) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy kỳ báo cáo.');
+  if (p.version !== version) throw new AppError('CONFLICT');
+  return p;
+}
+
 export async function closePeriod(deps: SystemDeps, ctx: AuthedContext, id: string, input: CloseInput): Promise<RegimePeriodDetail> {
   const found = await loadManagedPeriod(deps.db, ctx, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const p = await q.lockPeriod(tx, id);
-    if (!p) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy kỳ báo cáo.');
-    if (p.version !== input.version) throw new AppError('CONFLICT');
+    const p = await lockAtVersion(tx, id, input.version);
     if (p.state === 'closed') throw new AppError('PERIOD_CLOSED');
     await closeLocked(tx, deps, { period: p, regimeName: found.regimeName, ownerUnitId: found.ownerUnitId }, now, {
       ctx,
@@ -208,9 +214,7 @@ export async function reopenPeriod(deps: SystemDeps, ctx: AuthedContext, id: str
   const found = await loadManagedPeriod(deps.db, ctx, id);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const p = await q.lockPeriod(tx, id);
-    if (!p) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy kỳ báo cáo.');
-    if (p.version !== input.version) throw new AppError('CONFLICT');
+    const p = await lockAtVersion(tx, id, input.version);
     if (p.state !== 'closed') throw new AppError('CONFLICT', undefined, 'Kỳ báo cáo đang mở, không cần mở lại.');
     const state = (await q.hasEvent(tx, id, 'extended')) ? 'extended' : 'open';
     const updated = await q.updatePeriod(tx, id, { state, closedAt: null });
@@ -243,9 +247,7 @@ export async function extendPeriod(deps: SystemDeps, ctx: AuthedContext, id: str
   const newAt = vnToUtc(input.deadlineDate, input.deadlineTime);
   const chosen = input.unitIds && input.unitIds.length > 0 ? [...new Set(input.unitIds)] : null;
   await deps.db.transaction(async (tx) => {
-    const p = await q.lockPeriod(tx, id);
-    if (!p) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy kỳ báo cáo.');
-    if (p.version !== input.version) throw new AppError('CONFLICT');
+    const p = await lockAtVersion(tx, id, input.version);
     const affected = await q.lockTopAssignments(tx, id, chosen ?? undefined);
     if (chosen) {
       const inPeriod = new Set(affected.map((a) => a.unitId));

@@ -1,5 +1,6 @@
 import {
   ASSIGNMENT_STATUSES,
+  type AssignmentDetail,
   type AssignmentStatus,
   type AssignmentSummary,
   type PeriodState,
@@ -81,4 +82,22 @@ export function orderForms(versionIds: string[], forms: FormRef[]): FormRef[] {
     const f = byVersion.get(id);
     return f ? [{ formId: f.formId, versionId: f.versionId, code: f.code, name: f.name, kind: f.kind }] : [];
   });
+}
+
+/**
+ * The regime's deadline for the level below an assignment at `level` (R9: one deadline a level, top
+ * first), when the period holds one, it is still ahead of `now` and before the assignment's own
+ * deadline (a later one could not be given); otherwise null.
+ */
+export function suggestedChildDeadline(
+  deadlines: readonly StoredDeadline[],
+  level: number,
+  ownDeadlineAt: Date,
+  now: Date,
+): AssignmentDetail['suggestedChildDeadline'] {
+  const next = deadlines[level + 1];
+  if (!next) return null;
+  const at = new Date(next.at).getTime();
+  if (at <= now.getTime() || at >= ownDeadlineAt.getTime()) return null;
+  return { date: next.date, time: next.time, label: next.label };
 }

@@ -10,8 +10,6 @@ import {
   type AssignmentsFixture,
   assignmentsOf,
   auditActions,
-  insertActiveRegime,
-  monthlyContent,
   notificationsOf,
   periodsOf,
   vn,
@@ -26,18 +24,7 @@ describe.each(backends)('assignments: reminders, overdue notices and closing exp
   beforeAll(async () => {
     f = await assignmentsFixture(backend);
     // Reminders 3 days and 1 day before; overdue every 2 days.
-    regimeId = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-KTXH',
-        content: monthlyContent({
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.binhMinh] },
-          receivingUnitId: f.units.office,
-        }),
-      })
-    ).regimeId;
-    await f.openDue({ regimeId });
-    periodId = (await periodsOf(f.db, regimeId))[0]!.id;
+    ({ regimeId, periodId } = await f.openedMonthlyRegime('BC-KTXH', { unitIds: [f.units.anLac, f.units.binhMinh] }));
   }, 60_000);
   afterAll(() => f.t.close());
 
@@ -77,17 +64,7 @@ describe.each(backends)('assignments: reminders, overdue notices and closing exp
   });
 
   it('after an outage sends only the nearest reminder, not every one missed', async () => {
-    const late = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-MUON',
-        content: monthlyContent({
-          name: 'Báo cáo mở muộn',
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.dongTien] },
-          receivingUnitId: f.units.office,
-        }),
-      })
-    ).regimeId;
+    const late = await f.monthlyRegime('BC-MUON', { name: 'Báo cáo mở muộn', unitIds: [f.units.dongTien] });
     // Opened now (15/01): Tháng 1 due 16/01 17:00 — both the 3-day and the 1-day thresholds have passed.
     await f.openDue({ regimeId: late });
     expect(await remind()).toEqual({ done: 1 });
@@ -134,18 +111,11 @@ describe.each(backends)('assignments: reminders, overdue notices and closing exp
   });
 
   it('closes the periods of a regime that refuses late reports once every deadline has passed, and only those', async () => {
-    const strict = (
-      await insertActiveRegime(f.db, {
-        ownerUnitId: f.units.planning,
-        code: 'BC-DUNGHAN',
-        content: monthlyContent({
-          name: 'Báo cáo không nhận gửi muộn',
-          reportingUnits: { mode: 'explicit', unitIds: [f.units.anLac, f.units.catHai] },
-          receivingUnitId: f.units.office,
-          allowLateSending: false,
-        }),
-      })
-    ).regimeId;
+    const strict = await f.monthlyRegime('BC-DUNGHAN', {
+      name: 'Báo cáo không nhận gửi muộn',
+      unitIds: [f.units.anLac, f.units.catHai],
+      allowLateSending: false,
+    });
     await f.openDue({ regimeId: strict });
     const [january, february] = await periodsOf(f.db, strict);
     // Tháng 1 was due 16/01 17:00; Cát Hải was given until 22/01 17:00.

@@ -7,49 +7,34 @@ import {
   Card,
   Col,
   Descriptions,
-  Flex,
   Form,
   Input,
   Modal,
   Progress,
   Radio,
-  Result,
   Row,
   Select,
   Space,
-  Spin,
-  Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
 import { ClockCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  FORM_KIND_LABELS,
-  PERIOD_STATE_LABELS,
-  TIMELINESS_LABELS,
-  todayInVietnam,
-  type AssignmentSummary,
-  type FormKind,
-  type RegimePeriodDetail,
-} from '@baocao/core';
+import { PERIOD_STATE_LABELS, todayInVietnam, type RegimePeriodDetail } from '@baocao/core';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import { usePeriod, usePeriodMutation } from '../../api/regimes.ts';
 import { PageTitle } from '../../shared/Page.tsx';
 import {
-  ASSIGNMENT_STATUS_COLORS,
   formatDeadline,
   formatLocalDeadline,
   formatWindow,
   PERIOD_STATE_COLORS,
   progressPercent,
   progressText,
-  TIMELINESS_COLORS,
   vnDateTimeOf,
 } from './format.ts';
-import { DateInput, TimeInput } from './wizard/fields.tsx';
-import { assignmentTree, type AssignmentNode } from './assignmentTree.ts';
+import { DeadlineInput } from './wizard/fields.tsx';
+import { AssignmentsTable, FormList, LoadedPage } from './parts.tsx';
 import './regimes.css';
 
 type PeriodEvent = RegimePeriodDetail['events'][number];
@@ -71,79 +56,19 @@ const EVENT_COLORS: Record<PeriodEvent['kind'], string> = {
   reminded: 'gray',
 };
 
-/** A table of assignments (with their delegated children nested): unit, receiver, deadline, status. */
-export function AssignmentsTable({ assignments, testId }: { assignments: readonly AssignmentSummary[]; testId?: string }) {
-  const tree = useMemo(() => assignmentTree(assignments), [assignments]);
-  return (
-    <Table<AssignmentNode>
-      data-testid={testId}
-      size="small"
-      rowKey="id"
-      dataSource={tree}
-      pagination={tree.length > 50 ? { pageSize: 50, showTotal: (t) => `${t} đơn vị` } : false}
-      scroll={{ x: 900 }}
-      locale={{ emptyText: 'Chưa giao cho đơn vị nào.' }}
-      columns={[
-        {
-          title: 'Đơn vị',
-          dataIndex: 'unitName',
-          render: (name: string, a) => (
-            <Link to="/giao-bao-cao/$id" params={{ id: a.id }}>
-              {name}
-            </Link>
-          ),
-        },
-        { title: 'Gửi cho', dataIndex: 'receivingUnitName', width: 220, ellipsis: true },
-        {
-          title: 'Hạn gửi',
-          key: 'deadline',
-          width: 190,
-          render: (_, a) => (
-            <Space size={4} wrap>
-              <span>{formatDeadline(a.deadlineAt)}</span>
-              {a.deadlineAt !== a.originalDeadlineAt && <Tag color="orange">Đã gia hạn</Tag>}
-            </Space>
-          ),
-        },
-        {
-          title: 'Trạng thái',
-          dataIndex: 'status',
-          width: 150,
-          render: (s: AssignmentSummary['status']) => <Tag color={ASSIGNMENT_STATUS_COLORS[s]}>{ASSIGNMENT_STATUS_LABELS[s]}</Tag>,
-        },
-        {
-          title: 'Tình trạng hạn',
-          dataIndex: 'timeliness',
-          width: 140,
-          render: (t: AssignmentSummary['timeliness']) => <Tag color={TIMELINESS_COLORS[t]}>{TIMELINESS_LABELS[t]}</Tag>,
-        },
-        { title: 'Ngày gửi', dataIndex: 'sentAt', width: 150, render: (t: string | null) => formatDeadline(t) },
-      ]}
-    />
-  );
-}
-
 /** One period of a regime: window, deadlines, state, events and the assignment tree; extend, close, reopen. */
 export function PeriodPage({ id }: { id: string }) {
   const { data, error } = usePeriod(id);
-  if (error) {
-    return (
-      <Result
-        status="warning"
-        title="Không mở được kỳ báo cáo"
-        subTitle={errorMessage(error)}
-        extra={<Link to="/che-do-bao-cao">Về danh sách chế độ báo cáo</Link>}
-      />
-    );
-  }
-  if (!data) {
-    return (
-      <Flex justify="center" style={{ padding: 64 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
-  return <PeriodView period={data} />;
+  return (
+    <LoadedPage
+      data={data}
+      error={error}
+      failedTitle="Không mở được kỳ báo cáo"
+      back={<Link to="/che-do-bao-cao">Về danh sách chế độ báo cáo</Link>}
+    >
+      {(period) => <PeriodView period={period} />}
+    </LoadedPage>
+  );
 }
 
 function PeriodView({ period: p }: { period: RegimePeriodDetail }) {
@@ -262,19 +187,7 @@ function PeriodView({ period: p }: { period: RegimePeriodDetail }) {
                   <Progress percent={progressPercent(p.counts, p.total)} size="small" />
                 </Space>
               </Descriptions.Item>
-              <Descriptions.Item label="Biểu mẫu">
-                {p.forms.length ? (
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {p.forms.map((f) => (
-                      <li key={f.versionId}>
-                        {f.code} – {f.name} <Tag>{FORM_KIND_LABELS[f.kind as FormKind] ?? f.kind}</Tag>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  '—'
-                )}
-              </Descriptions.Item>
+              <Descriptions.Item label="Biểu mẫu">{p.forms.length ? <FormList forms={p.forms} /> : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
@@ -428,17 +341,13 @@ function ExtendModal({ period: p, onClose, onError }: { period: RegimePeriodDeta
           </Form.Item>
         )}
         <Form.Item label="Hạn gửi mới" htmlFor="extend-date" validateStatus={status('deadlineDate')} help={errors.deadlineDate} required>
-          <Space.Compact>
-            <div style={{ width: 170 }}>
-              <DateInput
-                id="extend-date"
-                value={v.deadlineDate}
-                status={status('deadlineDate')}
-                onChange={(deadlineDate) => setV({ ...v, deadlineDate })}
-              />
-            </div>
-            <TimeInput aria-label="Giờ" value={v.deadlineTime} onChange={(deadlineTime) => setV({ ...v, deadlineTime })} />
-          </Space.Compact>
+          <DeadlineInput
+            id="extend-date"
+            date={v.deadlineDate}
+            time={v.deadlineTime}
+            status={status('deadlineDate')}
+            onChange={({ date, time }) => setV({ ...v, deadlineDate: date, deadlineTime: time })}
+          />
         </Form.Item>
         <Form.Item label="Lý do gia hạn" htmlFor="extend-reason" validateStatus={status('reason')} help={errors.reason} required>
           <Input.TextArea

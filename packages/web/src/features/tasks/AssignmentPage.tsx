@@ -1,71 +1,38 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  FORM_KIND_LABELS,
-  PERIOD_STATE_LABELS,
-  TIMELINESS_LABELS,
-  formatIsoDate,
-  type AssignmentDetail,
-  type FormKind,
-} from '@baocao/core';
+import { ASSIGNMENT_STATUS_LABELS, PERIOD_STATE_LABELS, TIMELINESS_LABELS, formatIsoDate, type AssignmentDetail } from '@baocao/core';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import { useAssignment, useDelegateMutation } from '../../api/regimes.ts';
 import { PageTitle } from '../../shared/Page.tsx';
 import {
-  addDaysIso,
   ASSIGNMENT_STATUS_COLORS,
   formatDeadline,
+  formatLocalDeadline,
   formatWindow,
   PERIOD_STATE_COLORS,
   TIMELINESS_COLORS,
   vnDateTimeOf,
 } from '../regimes/format.ts';
-import { AssignmentsTable } from '../regimes/PeriodPage.tsx';
+import { AssignmentsTable, FormList, LoadedPage } from '../regimes/parts.tsx';
 import { UnitTreeMultiSelect } from '../regimes/UnitTreeMultiSelect.tsx';
-import { DateInput, TimeInput } from '../regimes/wizard/fields.tsx';
+import { DeadlineInput } from '../regimes/wizard/fields.tsx';
+import { childDeadlineDefault } from './delegation.ts';
 
 /** One unit's assignment for one period: details, forms, what it passed down, and passing it down. */
 export function AssignmentPage({ id }: { id: string }) {
   const { data, error } = useAssignment(id);
-  if (error) {
-    return (
-      <Result
-        status="warning"
-        title="Không mở được báo cáo được giao"
-        subTitle={errorMessage(error)}
-        extra={<Link to="/viec-can-lam">Về Việc cần làm</Link>}
-      />
-    );
-  }
-  if (!data) {
-    return (
-      <Flex justify="center" style={{ padding: 64 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
-  return <AssignmentView a={data} />;
+  return (
+    <LoadedPage
+      data={data}
+      error={error}
+      failedTitle="Không mở được báo cáo được giao"
+      back={<Link to="/viec-can-lam">Về Việc cần làm</Link>}
+    >
+      {(a) => <AssignmentView a={a} />}
+    </LoadedPage>
+  );
 }
 
 function AssignmentView({ a }: { a: AssignmentDetail }) {
@@ -126,13 +93,7 @@ function AssignmentView({ a }: { a: AssignmentDetail }) {
             {a.forms.length === 0 ? (
               <Typography.Text type="secondary">Chế độ báo cáo không có biểu mẫu số liệu.</Typography.Text>
             ) : (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {a.forms.map((f) => (
-                  <li key={f.versionId}>
-                    {f.code} – {f.name} <Tag>{FORM_KIND_LABELS[f.kind as FormKind] ?? f.kind}</Tag>
-                  </li>
-                ))}
-              </ul>
+              <FormList forms={a.forms} />
             )}
             <Alert style={{ marginTop: 12 }} type="info" showIcon title="Nhập liệu báo cáo sẽ có ở phân hệ Báo cáo." />
           </Card>
@@ -160,12 +121,11 @@ function DelegateModal({ a, onClose }: { a: AssignmentDetail; onClose: () => voi
   const { message } = App.useApp();
   const mutation = useDelegateMutation(a.id);
   const own = vnDateTimeOf(a.deadlineAt);
-  // A day before the unit's own deadline, but after the window closes: the usual room for consolidating.
-  const suggested = addDaysIso(own.date, -1) > a.windowEnd ? addDaysIso(own.date, -1) : '';
+  const suggested = childDeadlineDefault(a);
   const [v, setV] = useState<DelegateValues>({
     unitIds: [],
-    deadlineDate: suggested,
-    deadlineTime: own.time,
+    deadlineDate: suggested.date,
+    deadlineTime: suggested.time,
     formVersionIds: a.forms.map((f) => f.versionId),
     note: '',
   });
@@ -234,20 +194,28 @@ function DelegateModal({ a, onClose }: { a: AssignmentDetail; onClose: () => voi
           htmlFor="delegate-date"
           validateStatus={status('deadlineDate')}
           help={errors.deadlineDate}
-          extra={`Sau ngày kết thúc chốt số liệu ${formatIsoDate(a.windowEnd)} và trước hạn của đơn vị mình ${formatDeadline(a.deadlineAt)}.`}
+          extra={
+            <>
+              {a.suggestedChildDeadline && (
+                <div data-testid="delegate-suggested-deadline">
+                  Theo thời hạn cấp dưới của chế độ báo cáo: {a.suggestedChildDeadline.label} (
+                  {formatLocalDeadline(a.suggestedChildDeadline.date, a.suggestedChildDeadline.time)}).
+                </div>
+              )}
+              <div>
+                Sau ngày kết thúc chốt số liệu {formatIsoDate(a.windowEnd)} và trước hạn của đơn vị mình {formatDeadline(a.deadlineAt)}.
+              </div>
+            </>
+          }
           required
         >
-          <Space.Compact>
-            <div style={{ width: 170 }}>
-              <DateInput
-                id="delegate-date"
-                value={v.deadlineDate}
-                status={status('deadlineDate')}
-                onChange={(deadlineDate) => setV({ ...v, deadlineDate })}
-              />
-            </div>
-            <TimeInput aria-label="Giờ" value={v.deadlineTime} onChange={(deadlineTime) => setV({ ...v, deadlineTime })} />
-          </Space.Compact>
+          <DeadlineInput
+            id="delegate-date"
+            date={v.deadlineDate}
+            time={v.deadlineTime}
+            status={status('deadlineDate')}
+            onChange={({ date, time }) => setV({ ...v, deadlineDate: date, deadlineTime: time })}
+          />
         </Form.Item>
         {a.forms.length > 0 && (
           <Form.Item label="Biểu mẫu giao" validateStatus={status('formVersionIds')} help={errors.formVersionIds} required>

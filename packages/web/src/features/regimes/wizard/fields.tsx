@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
-import { DatePicker, Form, TimePicker } from 'antd';
+import { DatePicker, Form, Space, TimePicker } from 'antd';
 import type { RegimeProblem } from '../../../api/regimes.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../shared/dates.ts';
 import { problemsAt } from './model.ts';
@@ -118,3 +118,27 @@ export function TimeInput({
 
 export const hasProblem = (problems: readonly RegimeProblem[], path: string, exact = false): 'error' | undefined =>
   problemsAt(problems, path, exact).length ? 'error' : undefined;
+
+/** A deadline: a date (YYYY-MM-DD) and a local time ('HH:mm') side by side; `id` is the date's. */
+export function DeadlineInput({
+  id,
+  date,
+  time,
+  status,
+  onChange,
+}: {
+  id: string;
+  date: string;
+  time: string;
+  status?: 'error';
+  onChange: (value: { date: string; time: string }) => void;
+}) {
+  return (
+    <Space.Compact>
+      <div style={{ width: 170 }}>
+        <DateInput id={id} value={date} status={status} onChange={(d) => onChange({ date: d, time })} />
+      </div>
+      <TimeInput aria-label="Giờ" value={time} onChange={(t) => onChange({ date, time: t })} />
+    </Space.Compact>
+  );
+}
