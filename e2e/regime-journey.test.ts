@@ -9,12 +9,14 @@
  * 14/12/2026, hạn gửi 17:00 16/12/2026").
  */
 import {
+  addDays,
   computeDeadline,
   createWorkingCalendar,
   formatIsoDate,
   periodContaining,
   periodLabel,
   periodWindow,
+  tetDate,
   utcToVn,
   vnToday,
 } from '@baocao/core';
@@ -39,10 +41,13 @@ function expectedFirstPeriod() {
   const window = periodWindow(key, { mode: 'cutoff' });
   const deadline = computeDeadline(window, { kind: 'working_days_after', days: 2, time: '17:00' }, createWorkingCalendar());
   const local = utcToVn(deadline.at);
+  const extendedTo = addDays(local.date, 7);
   return {
     label: periodLabel(key),
     window: `${formatIsoDate(window.start)} – ${formatIsoDate(window.end)}`,
     deadline: `${local.time} ${formatIsoDate(local.date)}`,
+    /** A week later, for the extension (gia hạn). */
+    extendedTo: { input: formatIsoDate(extendedTo), shown: `17:00 ${formatIsoDate(extendedTo)}` },
   };
 }
 
@@ -150,5 +155,48 @@ describe('a monthly regime reaches every commune', () => {
     expect(text).toContain(`Hạn gửi: ${expected.deadline}`);
     expect(text).toContain('Sở Tài chính');
     await screenshot(page, 'tasks-commune');
+  });
+
+  it('the owner extends the period for every unit with a reason, and the commune sees the new deadline', async () => {
+    const expected = expectedFirstPeriod();
+    const owner = await newPage();
+    await login(owner, 'chutri.taichinh');
+    await owner.goto(`${server.url}/che-do-bao-cao`);
+    await owner.getByRole('link', { name: 'KTXH-XA-THANG' }).click();
+    await owner.getByRole('tab', { name: /Lịch kỳ báo cáo/u }).click();
+    await owner.getByRole('tabpanel').getByRole('link', { name: expected.label }).click();
+    await owner.getByRole('button', { name: /Gia hạn/u }).click();
+    const dialog = owner.locator('.ant-modal');
+    await dialog.getByLabel('Hạn gửi mới', { exact: true }).fill(expected.extendedTo.input);
+    await owner.keyboard.press('Enter');
+    await dialog.getByLabel('Lý do gia hạn', { exact: true }).fill('Nhiều xã bị ảnh hưởng bởi bão số 3, chưa tổng hợp kịp số liệu.');
+    await dialog.getByRole('button', { name: 'Gia hạn' }).click();
+    const events = owner.getByTestId('period-events');
+    await expect.poll(() => events.textContent(), { timeout: 20_000 }).toContain('bão số 3');
+    expect(await owner.locator('.page-title').textContent()).toContain('Đã gia hạn');
+    await screenshot(owner, 'regime-period-extended');
+
+    const clerk = await newPage();
+    await login(clerk, 'nhaplieu.xa');
+    await clerk.goto(`${server.url}/viec-can-lam`);
+    const task = clerk.getByTestId('task-item').filter({ hasText: REGIME_NAME });
+    await expect.poll(() => task.textContent(), { timeout: 20_000 }).toContain(`Hạn gửi: ${expected.extendedTo.shown}`);
+    expect(await task.textContent()).toContain('Đã gia hạn');
+    // The extension reached the commune as a notification too.
+    await clerk.getByRole('button', { name: 'Thông báo' }).click();
+    await expect.poll(() => clerk.locator('.ant-popover').textContent()).toMatch(/gia hạn/iu);
+    await screenshot(clerk, 'tasks-commune-extended');
+  });
+
+  it("shows the working-day calendar with this year's lunar holidays", async () => {
+    const page = await newPage();
+    await login(page, 'quantri');
+    await page.goto(`${server.url}/lich-lam-viec`);
+    const holidays = page.getByTestId('calendar-holidays');
+    const year = Number(vnToday(new Date()).slice(0, 4));
+    await expect.poll(() => holidays.textContent(), { timeout: 20_000 }).toContain(formatIsoDate(tetDate(year)));
+    expect(await holidays.textContent()).toContain('Tết Nguyên đán');
+    expect(await holidays.textContent()).toContain('Giỗ Tổ Hùng Vương');
+    await screenshot(page, 'working-day-calendar');
   });
 });

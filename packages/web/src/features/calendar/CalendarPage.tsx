@@ -41,6 +41,10 @@ import {
 } from './model.ts';
 import './calendar.css';
 
+type Holiday = CalendarYearResponse['holidays'][number];
+
+const HOLIDAY_SOURCE_COLORS: Record<Holiday['source'], string> = { law: 'red', compensatory: 'volcano', announced: 'purple' };
+
 type Adjustment = CalendarYearResponse['adjustments'][number];
 
 /** The working-day calendar: the year at a glance, and the days the Government announced differently. */
@@ -105,7 +109,7 @@ export function CalendarPage() {
         <Col xs={24} md={8} xl={6}>
           <Card size="small" style={{ height: '100%' }}>
             <Statistic
-              title="Ngày nghỉ lễ, Tết, nghỉ bù (ngoài thứ Bảy, Chủ nhật)"
+              title="Ngày nghỉ lễ, Tết, nghỉ bù"
               value={shown ? formatNumber(shown.holidays.length) : '—'}
             />
           </Card>
@@ -152,6 +156,32 @@ export function CalendarPage() {
             ))}
           </div>
         )}
+      </Card>
+      <Card style={{ marginTop: 16 }} title={`Ngày nghỉ lễ, Tết, nghỉ bù năm ${year}`}>
+        <Table<Holiday>
+          data-testid="calendar-holidays"
+          size="small"
+          rowKey="date"
+          pagination={false}
+          loading={isLoading}
+          dataSource={shown?.holidays ?? []}
+          locale={{ emptyText: 'Không có ngày nghỉ lễ nào.' }}
+          columns={[
+            {
+              title: 'Ngày',
+              dataIndex: 'date',
+              width: 200,
+              render: (d: string) => `${WEEKDAY_NAMES[weekdayOf(d)]}, ${formatIsoDate(d)}`,
+            },
+            { title: 'Ngày nghỉ', dataIndex: 'name' },
+            {
+              title: 'Căn cứ',
+              dataIndex: 'source',
+              width: 240,
+              render: (source: Holiday['source']) => <Tag color={HOLIDAY_SOURCE_COLORS[source]}>{HOLIDAY_SOURCE_LABELS[source]}</Tag>,
+            },
+          ]}
+        />
       </Card>
       <Card style={{ marginTop: 16 }} title="Các ngày điều chỉnh theo thông báo">
         <Typography.Paragraph type="secondary">
