@@ -108,10 +108,7 @@ export function CalendarPage() {
         </Col>
         <Col xs={24} md={8} xl={6}>
           <Card size="small" style={{ height: '100%' }}>
-            <Statistic
-              title="Ngày nghỉ lễ, Tết, nghỉ bù"
-              value={shown ? formatNumber(shown.holidays.length) : '—'}
-            />
+            <Statistic title="Ngày nghỉ lễ, Tết, nghỉ bù" value={shown ? formatNumber(shown.holidays.length) : '—'} />
           </Card>
         </Col>
         <Col xs={24} md={8} xl={6}>
