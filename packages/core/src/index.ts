@@ -13,3 +13,4 @@ export * from './api/index.ts';
 export * from './forms/index.ts';
 export * from './periods/index.ts';
 export * from './regimes/index.ts';
+export * from './workflow/index.ts';

@@ -33,6 +33,14 @@ export const PERMISSIONS = [
   'assignment.delegate',
   /** Edit the working-day calendar (days the Government announces off or worked). Global. */
   'calendar.manage',
+  /** Enter a unit's report data and submit it (trình) for review. */
+  'report.enter',
+  /** Check (kiểm tra) a submitted report, or send it back to the drafter with a reason. */
+  'report.review',
+  /** Approve (duyệt) and send (gửi) the unit's report; ask the receiver for a correction (đính chính). */
+  'report.approve',
+  /** On the receiving unit: accept (tiếp nhận) or return (trả lại), decide corrections, record out-of-band arrivals. */
+  'report.receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,10 +51,10 @@ const worker: Permission[] = ['unit.read', 'report.work'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   unit_admin: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read'],
-  report_owner: designer,
-  data_entry: worker,
-  reviewer: worker,
-  approver: [...worker, 'assignment.delegate'],
+  report_owner: [...designer, 'report.enter', 'report.receive'],
+  data_entry: [...worker, 'report.enter'],
+  reviewer: [...worker, 'report.review'],
+  approver: [...worker, 'assignment.delegate', 'report.review', 'report.approve', 'report.receive'],
   viewer: everyone,
 };
 
