@@ -46,9 +46,10 @@ export function AppLayout() {
   const items = useMemo<MenuProps['items']>(() => {
     if (!user) return [];
     const admin = ADMIN_MODULES.filter((m) => hasPermission(user, m.permission));
+    const data = DATA_MODULES.filter((m) => !m.permission || hasPermission(user, m.permission));
     return [
       { key: '/', icon: HOME_ICON, label: 'Trang chủ' },
-      ...DATA_MODULES.filter((m) => m.path === TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
+      ...data.filter((m) => m.path === TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
       ...(admin.length
         ? [
             {
@@ -60,7 +61,7 @@ export function AppLayout() {
           ]
         : []),
       { type: 'divider' as const },
-      ...DATA_MODULES.filter((m) => m.path !== TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
+      ...data.filter((m) => m.path !== TASKS_PATH).map((m) => ({ key: m.path, icon: m.icon, label: m.label })),
       ...PLANNED_MODULES.map((m) => ({
         key: m.path,
         icon: m.icon,

@@ -23,6 +23,8 @@ export interface ModuleInfo {
   label: string;
   icon: ReactNode;
   description: string;
+  /** Shown only to those who hold it on some unit; absent: shown to everyone. */
+  permission?: Permission;
 }
 
 /** Working pages: the user's tasks first, then reporting regimes, reference data and form design. */
@@ -31,12 +33,14 @@ export const DATA_MODULES: ModuleInfo[] = [
     path: '/viec-can-lam',
     label: 'Việc cần làm',
     icon: <CheckSquareOutlined aria-hidden />,
+    permission: 'report.work',
     description: 'Các báo cáo đơn vị phải thực hiện, theo hạn gửi gần nhất; giao tiếp cho đơn vị trực thuộc.',
   },
   {
     path: '/che-do-bao-cao',
     label: 'Chế độ báo cáo',
     icon: <ScheduleOutlined aria-hidden />,
+    permission: 'regime.manage',
     description: 'Chế độ báo cáo định kỳ, chuyên đề, đột xuất; kỳ báo cáo, thời gian chốt số liệu và thời hạn gửi.',
   },
   {
