@@ -11,3 +11,4 @@ export * from './list.ts';
 export * from './outline.ts';
 export * from './definitions.ts';
 export { diffDefinitions } from './diff.ts';
+export * from './paste.ts';
