@@ -14,3 +14,4 @@ export * from './forms/index.ts';
 export * from './periods/index.ts';
 export * from './regimes/index.ts';
 export * from './workflow/index.ts';
+export * from './aggregation/index.ts';
