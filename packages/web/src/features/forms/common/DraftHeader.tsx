@@ -14,10 +14,10 @@ import { FORM_KIND_LABELS, type FormKind, type FormSummary, type FormVersionDeta
 import { exportFormExcel, useFormVersions } from '../../../api/forms.ts';
 import { PageTitle } from '../../../shared/Page.tsx';
 import { CopyModal, DiffModal, ShareModal, VersionTag, VersionsDrawer } from '../designer/DesignerModals.tsx';
-import type { Draft } from './useDraft.ts';
+import type { Analysis, Draft } from './useDraft.ts';
 
-/** Title, status and the actions of a list or outline designer, with the read-only notice and dialogs. */
-export function DraftHeader<K extends FormKind>({
+/** Title, status and the actions of a form designer, with the read-only notice and dialogs. */
+export function DraftHeader<K extends FormKind, A extends Analysis>({
   form,
   version,
   draft,
@@ -26,7 +26,7 @@ export function DraftHeader<K extends FormKind>({
 }: {
   form: FormSummary;
   version: FormVersionDetail;
-  draft: Draft<K>;
+  draft: Draft<K, A>;
   name: string;
   code: string;
 }) {

@@ -12,9 +12,11 @@ import { errorMessage, isApiError } from '../../../api/client.ts';
 import { useFormMutation, type ServerProblem } from '../../../api/forms.ts';
 import { normalizePath, type DesignerProblem } from '../designer/problems.ts';
 
-/** What the list and outline designers share: the editable draft, its problems, save / publish / new version. */
-export interface Draft<K extends FormKind> {
+/** What every form designer shares: the editable draft, its problems, save / publish / new version. */
+export interface Draft<K extends FormKind, A extends Analysis = Analysis> {
   def: DefinitionByKind[K];
+  /** The designer's own analysis of the draft (its problems, and whatever else it computes with them). */
+  analysis: A;
   editable: boolean;
   dirty: boolean;
   saving: boolean;
@@ -26,27 +28,51 @@ export interface Draft<K extends FormKind> {
   newDraft: () => Promise<void>;
 }
 
+export interface Analysis {
+  problems: DesignerProblem[];
+}
+
+export interface DraftOptions<K extends FormKind, A extends Analysis> {
+  /** The stored definition made editable; default: parsed with defaults filled in. */
+  toEditable?: (raw: unknown) => DefinitionByKind[K];
+  /** Checks the draft in the browser; default: core's parse and validation for the kind. */
+  analyse?: (def: DefinitionByKind[K]) => A;
+  /** Called when save or publish is refused for problems in the design (e.g. to show their list). */
+  onProblems?: () => void;
+}
+
 /** Defaults filled in; an unparsable stored draft is edited as it is. */
 function initial<K extends FormKind>(kind: K, raw: unknown): DefinitionByKind[K] {
   const parsed = parseDefinition(kind, raw);
   return parsed.ok ? parsed.definition : (raw as DefinitionByKind[K]);
 }
 
-export function useDraft<K extends FormKind>(kind: K, form: FormSummary, version: FormVersionDetail): Draft<K> {
+function validated<K extends FormKind>(kind: K, def: DefinitionByKind[K]): Analysis {
+  const parsed = parseDefinition(kind, def);
+  return { problems: parsed.ok ? validateDefinition(kind, parsed.definition) : parsed.problems };
+}
+
+export function useDraft<K extends FormKind, A extends Analysis = Analysis>(
+  kind: K,
+  form: FormSummary,
+  version: FormVersionDetail,
+  options: DraftOptions<K, A> = {},
+): Draft<K, A> {
   const { message, modal } = App.useApp();
   const mutation = useFormMutation();
   const editable = form.canDesign && version.status === 'draft';
-  const [def, setDef] = useState<DefinitionByKind[K]>(() => initial(kind, version.definition));
+  const [def, setDef] = useState<DefinitionByKind[K]>(() => (options.toEditable ?? ((raw) => initial(kind, raw)))(version.definition));
   const [revision, setRevision] = useState(version.revision);
   const [dirty, setDirty] = useState(false);
   const [serverProblems, setServerProblems] = useState<DesignerProblem[]>([]);
 
+  const { analyse } = options;
+  const analysis = useMemo(() => (analyse ? analyse(def) : (validated(kind, def) as A)), [analyse, kind, def]);
   const problems = useMemo(() => {
-    const parsed = parseDefinition(kind, def);
-    const local: DesignerProblem[] = parsed.ok ? validateDefinition(kind, parsed.definition) : parsed.problems;
+    const local = analysis.problems;
     const seen = new Set(local.map((p) => p.message));
     return [...local, ...serverProblems.filter((p) => !seen.has(p.message))];
-  }, [kind, def, serverProblems]);
+  }, [analysis, serverProblems]);
   const errorCount = problems.filter((p) => p.severity === 'error').length;
 
   const change = (fn: (d: DefinitionByKind[K]) => DefinitionByKind[K]) => {
@@ -70,8 +96,9 @@ export function useDraft<K extends FormKind>(kind: K, form: FormSummary, version
     if (ps.length) {
       setServerProblems(ps.map((p) => ({ path: normalizePath(p.path), message: p.message, severity: p.severity })));
       message.error(
-        `${what} không thành công: còn ${ps.filter((p) => p.severity === 'error').length} lỗi (xem danh sách “Kiểm tra thiết kế”).`,
+        `${what} không thành công: biểu mẫu còn ${ps.filter((p) => p.severity === 'error').length} lỗi (xem danh sách “Kiểm tra thiết kế”).`,
       );
+      options.onProblems?.();
       return;
     }
     message.error(errorMessage(e));
@@ -97,6 +124,7 @@ export function useDraft<K extends FormKind>(kind: K, form: FormSummary, version
   const publish = () => {
     if (errorCount > 0) {
       message.error('Biểu mẫu còn lỗi, chưa thể ban hành. Hãy sửa các lỗi trong danh sách “Kiểm tra thiết kế”.');
+      options.onProblems?.();
       return;
     }
     modal.confirm({
@@ -127,5 +155,5 @@ export function useDraft<K extends FormKind>(kind: K, form: FormSummary, version
   };
 
   const saving = mutation.isPending && mutation.variables?.kind === 'saveDraft';
-  return { def, editable, dirty, saving, problems, errorCount, change, save, publish, newDraft };
+  return { def, analysis, editable, dirty, saving, problems, errorCount, change, save, publish, newDraft };
 }
