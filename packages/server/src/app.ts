@@ -24,6 +24,8 @@ import { catalogRoutes } from './modules/catalogs/routes.ts';
 import { formRoutes } from './modules/forms/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { regimeRoutes } from './modules/regimes/routes.ts';
+import { reportDataRoutes } from './modules/reports/data-routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -99,6 +101,8 @@ export async function buildApp({ database, config, webDist, clock = systemClock 
       regimeRoutes(typed, deps);
       calendarRoutes(typed, deps);
       notificationRoutes(typed, deps);
+      reportRoutes(typed, deps);
+      reportDataRoutes(typed, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -52,6 +52,12 @@ export const AUDIT_ACTION_LABELS = {
   'assignment.delegated': 'Giao tiếp báo cáo cho đơn vị trực thuộc',
   'calendar.adjusted': 'Cập nhật lịch ngày nghỉ, ngày làm việc',
   'calendar.adjustment_removed': 'Xóa ngày nghỉ, ngày làm việc đã công bố',
+  'report.created': 'Mở báo cáo',
+  'report.saved': 'Lưu số liệu báo cáo',
+  'report.transition': 'Chuyển bước quy trình báo cáo',
+  'report.attachment_added': 'Đính kèm tài liệu vào báo cáo',
+  'report.attachment_removed': 'Gỡ tài liệu đính kèm khỏi báo cáo',
+  'report.excel_previewed': 'Kiểm tra tệp Excel số liệu báo cáo',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -7,3 +7,4 @@ export * from './catalogs.ts';
 export * from './indicators.ts';
 export * from './forms.ts';
 export * from './regimes.ts';
+export * from './reports.ts';

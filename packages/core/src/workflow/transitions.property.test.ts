@@ -22,7 +22,7 @@ const capsArb: fc.Arbitrary<ActorCapabilities> = fc.record({
 });
 
 /** The only ways into "accepted", written by hand. */
-const INTO_ACCEPTED: ReportAction[] = ['accept', 'refuse_correction', 'approve_correction'];
+const INTO_ACCEPTED: ReportAction[] = ['accept', 'refuse_correction'];
 
 describe('workflow properties', () => {
   it('availableActions are exactly the actions checkTransition allows with a complete request', () => {
@@ -94,7 +94,7 @@ describe('golden path', () => {
   const leader: ActorCapabilities = { side: 'sender', permissions: ['report.review', 'report.approve'] };
   const receiver: ActorCapabilities = { side: 'receiver', permissions: ['report.receive'] };
 
-  it('draft → submitted → reviewed → approved → sent → returned → submitted → approved → sent → accepted → correction_requested → accepted + new version', () => {
+  it('draft → submitted → reviewed → approved → sent → returned → submitted → approved → sent → accepted → correction_requested → draft of a new version → … → accepted', () => {
     const steps: [ReportAction, ActorCapabilities, { reason?: string }, ReportState, TransitionEffect][] = [
       ['submit', drafter, {}, 'submitted', 'none'],
       ['review', reviewer, {}, 'reviewed', 'none'],
@@ -106,7 +106,11 @@ describe('golden path', () => {
       ['send', leader, {}, 'sent', 'none'],
       ['accept', receiver, {}, 'accepted', 'none'],
       ['request_correction', leader, { reason: 'Sai số liệu dòng 3' }, 'correction_requested', 'none'],
-      ['approve_correction', receiver, {}, 'accepted', 'new_version'],
+      ['approve_correction', receiver, {}, 'draft', 'new_version'],
+      ['submit', drafter, {}, 'submitted', 'none'],
+      ['approve', leader, {}, 'approved', 'none'],
+      ['send', leader, {}, 'sent', 'none'],
+      ['accept', receiver, {}, 'accepted', 'none'],
     ];
     let state: ReportState = 'draft';
     const visited: ReportState[] = [state];
@@ -128,6 +132,10 @@ describe('golden path', () => {
       'sent',
       'accepted',
       'correction_requested',
+      'draft',
+      'submitted',
+      'approved',
+      'sent',
       'accepted',
     ]);
   });

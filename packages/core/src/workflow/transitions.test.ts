@@ -38,7 +38,7 @@ const ALLOWED_FACTS = `
   reviewed              send_back           sender    report.review   draft
   approved              send_back           sender    report.review   draft
   accepted              request_correction  sender    report.approve  correction_requested
-  correction_requested  approve_correction  receiver  report.receive  accepted  new_version
+  correction_requested  approve_correction  receiver  report.receive  draft     new_version
   correction_requested  refuse_correction   receiver  report.receive  accepted
   draft                 record_out_of_band  receiver  report.receive  sent      out_of_band
   submitted             record_out_of_band  receiver  report.receive  sent      out_of_band

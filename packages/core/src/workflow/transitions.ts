@@ -133,10 +133,11 @@ export const REPORT_TRANSITIONS = {
     needs: ['reason'],
     effect: 'none',
   },
-  // The accepted version stays as it was; the correction is made in a new version that runs the same workflow.
+  // The accepted version stays as it was, locked; the correction is made in a new draft version that
+  // runs the same workflow (the accepted one stays in force until the new one is accepted).
   approve_correction: {
     from: ['correction_requested'],
-    to: 'accepted',
+    to: 'draft',
     side: 'receiver',
     permission: 'report.receive',
     needs: [],

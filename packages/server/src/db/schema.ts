@@ -11,3 +11,4 @@ export * from '../modules/regimes/tables.ts';
 export * from '../modules/calendar/tables.ts';
 export * from '../modules/assignments/tables.ts';
 export * from '../modules/notifications/tables.ts';
+export * from '../modules/reports/tables.ts';

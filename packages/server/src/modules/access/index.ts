@@ -1,4 +1,4 @@
 export type { Actor, ActorGrant, AuthedContext, RequestContext } from './actor.ts';
-export { authorize, authorizeGlobal, isSystemAdmin, permissionsOf, unitScope, unitScopeSql } from './service.ts';
+export { authorize, authorizeGlobal, isSystemAdmin, permissionsOf, permissionsOnUnits, unitScope, unitScopeSql } from './service.ts';
 export { deleteGrant, findGrant, grantsOfUsers, insertGrant } from './queries.ts';
 export { roleGrant } from './tables.ts';

@@ -53,3 +53,7 @@ export async function findGrant(db: Db, userId: string, grantId: string) {
     .where(and(eq(roleGrant.id, grantId), eq(roleGrant.userId, userId)));
   return row;
 }
+
+export async function unitPaths(db: Db, unitIds: string[]) {
+  return db.select({ id: orgUnit.id, path: orgUnit.path }).from(orgUnit).where(inArray(orgUnit.id, unitIds));
+}

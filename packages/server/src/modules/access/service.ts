@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { orgUnit } from '../units/tables.ts';
 import type { Actor } from './actor.ts';
-import { unitsAgainstScope } from './queries.ts';
+import { unitPaths, unitsAgainstScope } from './queries.ts';
 
 /**
  * The one authorization function of the server, and the scope conditions it is made of.
@@ -83,4 +83,24 @@ export async function authorize(
 /** Throws unless `actor` holds `permission` everywhere (creating a new root unit, say). */
 export function authorizeGlobal(actor: Actor, permission: Permission): void {
   if (unitScope(actor, permission) !== 'all') throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The permissions `actor` holds on each of `unitIds` (one query for the whole set): what a grant
+ * gives on its unit, on the unit's subtree when `includeSubtree` is set, or everywhere for global
+ * roles — the same rule as `unitScope`. Units that do not exist are absent from the map.
+ */
+export async function permissionsOnUnits(db: Db, actor: Actor, unitIds: readonly string[]): Promise<Map<string, Permission[]>> {
+  const ids = [...new Set(unitIds)];
+  const out = new Map<string, Permission[]>();
+  if (ids.length === 0) return out;
+  for (const unit of await unitPaths(db, ids)) {
+    const held = new Set<Permission>();
+    for (const g of actor.grants) {
+      const covers = GLOBAL_ROLES.includes(g.role) || g.unitId === unit.id || (g.includeSubtree && unit.path.startsWith(g.unitPath));
+      if (covers) for (const p of ROLE_PERMISSIONS[g.role]) held.add(p);
+    }
+    out.set(unit.id, [...held]);
+  }
+  return out;
 }
