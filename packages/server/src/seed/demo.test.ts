@@ -47,7 +47,9 @@ describe.each(backends)('the demo seed on %s', (backend) => {
       'kiemtra.yte',
       'lanhdao.yte',
       'khaithac',
+      'tiepnhan.taichinh',
       'nhaplieu.xa',
+      'lanhdao.xa',
     ]);
     expect(accounts.every((a) => a.password === 'Mật khẩu demo 2026')).toBe(true);
   });

@@ -119,6 +119,8 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
     ['kiemtra.yte', 'Hoàng Văn Nam', 'Phó Trưởng phòng', 'Phòng Kế hoạch - Tài chính', 'reviewer', false, 'Kiểm tra'],
     ['lanhdao.yte', 'Đỗ Quang Huy', 'Giám đốc Sở', 'Sở Y tế', 'approver', true, 'Lãnh đạo (ký duyệt)'],
     ['khaithac', 'Vũ Thị Lan', 'Chuyên viên tổng hợp', 'Văn phòng UBND', 'viewer', true, 'Khai thác (toàn thành phố)'],
+    // The receiving officer of Sở Tài chính: accepts or returns what the communes send, consolidates.
+    ['tiepnhan.taichinh', 'Bùi Thanh Hà', 'Chuyên viên tổng hợp', 'Sở Tài chính', 'report_owner', false, 'Tiếp nhận, tổng hợp báo cáo'],
   ];
   for (const [username, fullName, position, unitKey, role, subtree, label] of people) {
     const unitId = unitIds.get(unitKey)!;
@@ -138,25 +140,25 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
     accounts.push({ username, password, fullName, roleLabel: label, unitName: unitKey });
   }
   if (firstCommune) {
-    const password = pw();
-    await db.transaction((tx) =>
-      createSeedAccount(tx, ctx, {
-        username: 'nhaplieu.xa',
-        fullName: 'Ngô Thị Mai',
-        position: 'Công chức Văn phòng - Thống kê',
-        unitId: firstCommune.id,
-        password,
-        grants: [{ role: 'data_entry', unitId: firstCommune.id, includeSubtree: false }],
-        mustChangePassword: false,
-      }),
-    );
-    accounts.push({
-      username: 'nhaplieu.xa',
-      password,
-      fullName: 'Ngô Thị Mai',
-      roleLabel: 'Nhập liệu (cấp xã)',
-      unitName: firstCommune.name,
-    });
+    const communePeople: [username: string, fullName: string, position: string, role: Role, label: string][] = [
+      ['nhaplieu.xa', 'Ngô Thị Mai', 'Công chức Văn phòng - Thống kê', 'data_entry', 'Nhập liệu (cấp xã)'],
+      ['lanhdao.xa', 'Đinh Văn Khoa', 'Chủ tịch UBND', 'approver', 'Lãnh đạo (cấp xã, ký duyệt)'],
+    ];
+    for (const [username, fullName, position, role, label] of communePeople) {
+      const password = pw();
+      await db.transaction((tx) =>
+        createSeedAccount(tx, ctx, {
+          username,
+          fullName,
+          position,
+          unitId: firstCommune.id,
+          password,
+          grants: [{ role, unitId: firstCommune.id, includeSubtree: false }],
+          mustChangePassword: false,
+        }),
+      );
+      accounts.push({ username, password, fullName, roleLabel: label, unitName: firstCommune.name });
+    }
   }
   await seedReferenceData(db, ctx);
   const forms = await seedDemoForms(db, ctx, unitIds.get('Phòng Quản lý ngân sách')!);
