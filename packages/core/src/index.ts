@@ -15,3 +15,4 @@ export * from './periods/index.ts';
 export * from './regimes/index.ts';
 export * from './workflow/index.ts';
 export * from './aggregation/index.ts';
+export * from './reports/index.ts';
