@@ -4,7 +4,8 @@ export interface GridPos {
   c: number;
 }
 
-export type Move = 'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'top' | 'bottom' | 'pageUp' | 'pageDown' | 'next' | 'prev';
+export type Move =
+  'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'top' | 'bottom' | 'first' | 'last' | 'pageUp' | 'pageDown' | 'next' | 'prev';
 
 export function moveFor(e: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): Move | null {
   const ctrl = e.ctrlKey || e.metaKey;
@@ -18,9 +19,9 @@ export function moveFor(e: { key: string; shiftKey: boolean; ctrlKey: boolean; m
     case 'ArrowRight':
       return ctrl ? 'end' : 'right';
     case 'Home':
-      return ctrl ? 'top' : 'home';
+      return ctrl ? 'first' : 'home';
     case 'End':
-      return ctrl ? 'bottom' : 'end';
+      return ctrl ? 'last' : 'end';
     case 'PageUp':
       return 'pageUp';
     case 'PageDown':
@@ -32,7 +33,7 @@ export function moveFor(e: { key: string; shiftKey: boolean; ctrlKey: boolean; m
   }
 }
 
-/** The next position; Tab wraps to the next row like a spreadsheet. */
+/** The next position; Tab wraps to the next row like a spreadsheet; Ctrl+Home/End go to the first/last cell. */
 export function move(pos: GridPos, m: Move, rows: number, cols: number, page = 15): GridPos {
   const clampR = (r: number) => Math.max(0, Math.min(rows - 1, r));
   const clampC = (c: number) => Math.max(0, Math.min(cols - 1, c));
@@ -53,6 +54,10 @@ export function move(pos: GridPos, m: Move, rows: number, cols: number, page = 1
       return { r: 0, c: pos.c };
     case 'bottom':
       return { r: rows - 1, c: pos.c };
+    case 'first':
+      return { r: 0, c: 0 };
+    case 'last':
+      return { r: rows - 1, c: cols - 1 };
     case 'pageUp':
       return { r: clampR(pos.r - page), c: pos.c };
     case 'pageDown':
