@@ -7,3 +7,5 @@ export { openDuePeriods, openPeriodsTask } from './open-periods.ts';
 export { closeExpiredPeriodsTask, remindersTask } from './reminders.ts';
 export { assignmentRoutes } from './routes.ts';
 export { assignment, regimePeriod, regimePeriodEvent } from './tables.ts';
+export { assignmentContext, type AssignmentContext } from './context.ts';
+export { setAssignmentProgress } from './progress.ts';
