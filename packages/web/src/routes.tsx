@@ -21,9 +21,13 @@ import { RegimesPage } from './features/regimes/RegimesPage.tsx';
 import { RegimePage } from './features/regimes/RegimePage.tsx';
 import { RegimeWizard } from './features/regimes/wizard/RegimeWizard.tsx';
 import { PeriodPage } from './features/regimes/PeriodPage.tsx';
+import { PeriodConsolidationPage } from './features/reports/PeriodConsolidationPage.tsx';
 import { TasksPage } from './features/tasks/TasksPage.tsx';
 import { AssignmentPage } from './features/tasks/AssignmentPage.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { ReportPage } from './features/reports/ReportPage.tsx';
+import { IncomingPage, PeriodIncomingPage } from './features/reports/IncomingPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -178,6 +182,52 @@ const periodRoute = createRoute({
     return <PeriodPage key={id} id={id} />;
   },
 });
+const periodConsolidationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ky-bao-cao/$id/tong-hop',
+  component: function PeriodConsolidationRoute() {
+    const { id } = periodConsolidationRoute.useParams();
+    return <PeriodConsolidationPage key={id} id={id} />;
+  },
+});
+const periodIncomingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ky-bao-cao/$id/tiep-nhan',
+  component: function PeriodIncomingRoute() {
+    const { id } = periodIncomingRoute.useParams();
+    return (
+      <RequirePermission permission="report.receive">
+        <PeriodIncomingPage key={id} periodId={id} />
+      </RequirePermission>
+    );
+  },
+});
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bao-cao',
+  component: () => (
+    <RequirePermission permission="report.work">
+      <ReportsPage />
+    </RequirePermission>
+  ),
+});
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bao-cao/$id',
+  component: function ReportRoute() {
+    const { id } = reportRoute.useParams();
+    return <ReportPage key={id} id={id} />;
+  },
+});
+const incomingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tiep-nhan',
+  component: () => (
+    <RequirePermission permission="report.receive">
+      <IncomingPage />
+    </RequirePermission>
+  ),
+});
 const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/viec-can-lam', component: TasksPage });
 const assignmentRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -221,6 +271,11 @@ const routeTree = rootRoute.addChildren([
     newRegimeRoute,
     regimeRoute,
     periodRoute,
+    periodConsolidationRoute,
+    periodIncomingRoute,
+    reportsRoute,
+    reportRoute,
+    incomingRoute,
     tasksRoute,
     assignmentRoute,
     calendarRoute,

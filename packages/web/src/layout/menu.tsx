@@ -11,6 +11,7 @@ import {
   FormOutlined,
   GlobalOutlined,
   HomeOutlined,
+  InboxOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -35,6 +36,20 @@ export const DATA_MODULES: ModuleInfo[] = [
     icon: <CheckSquareOutlined aria-hidden />,
     permission: 'report.work',
     description: 'Các báo cáo đơn vị phải thực hiện, theo hạn gửi gần nhất; giao tiếp cho đơn vị trực thuộc.',
+  },
+  {
+    path: '/bao-cao',
+    label: 'Báo cáo',
+    icon: <FileTextOutlined aria-hidden />,
+    permission: 'report.work',
+    description: 'Báo cáo của đơn vị theo kỳ: nhập liệu, kiểm tra, trình duyệt, gửi; trả lại và đính chính.',
+  },
+  {
+    path: '/tiep-nhan',
+    label: 'Tiếp nhận báo cáo',
+    icon: <InboxOutlined aria-hidden />,
+    permission: 'report.receive',
+    description: 'Báo cáo các đơn vị gửi cho đơn vị mình: tiếp nhận, trả lại kèm lý do, ghi nhận báo cáo nhận ngoài hệ thống.',
   },
   {
     path: '/che-do-bao-cao',
@@ -65,12 +80,6 @@ export const DATA_MODULES: ModuleInfo[] = [
 
 /** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
 export const PLANNED_MODULES: ModuleInfo[] = [
-  {
-    path: '/bao-cao',
-    label: 'Báo cáo',
-    icon: <FileTextOutlined aria-hidden />,
-    description: 'Nhập liệu, kiểm tra, trình duyệt, ký số và gửi báo cáo; trả lại và đính chính.',
-  },
   {
     path: '/tong-hop',
     label: 'Tổng hợp',

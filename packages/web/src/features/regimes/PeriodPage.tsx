@@ -19,10 +19,11 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { ClockCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ClockCircleOutlined, InboxOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { PERIOD_STATE_LABELS, todayInVietnam, type RegimePeriodDetail } from '@baocao/core';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import { usePeriod, usePeriodMutation } from '../../api/regimes.ts';
+import { hasPermission, useCurrentUser } from '../../api/session.ts';
 import { PageTitle } from '../../shared/Page.tsx';
 import {
   formatDeadline,
@@ -74,6 +75,8 @@ export function PeriodPage({ id }: { id: string }) {
 function PeriodView({ period: p }: { period: RegimePeriodDetail }) {
   const { message, modal } = App.useApp();
   const mutation = usePeriodMutation();
+  // Whoever receives reports (the owner, a receiving officer) follows the period's arrivals and figures.
+  const receiver = hasPermission(useCurrentUser(), 'report.receive');
   const [extending, setExtending] = useState(false);
   // The confirm dialog's content is not re-rendered: keep the typed reason outside React state.
   const closeReason = useRef('');
@@ -146,25 +149,33 @@ function PeriodView({ period: p }: { period: RegimePeriodDetail }) {
           </Space>
         }
         extra={
-          p.canManage && (
-            <Space wrap>
-              {p.state !== 'closed' && (
-                <Button icon={<ClockCircleOutlined aria-hidden />} onClick={() => setExtending(true)}>
-                  Gia hạn
-                </Button>
-              )}
-              {p.state !== 'closed' && (
-                <Button icon={<LockOutlined aria-hidden />} onClick={close}>
-                  Đóng kỳ
-                </Button>
-              )}
-              {p.state === 'closed' && (
-                <Button type="primary" icon={<UnlockOutlined aria-hidden />} onClick={reopen}>
-                  Mở lại
-                </Button>
-              )}
-            </Space>
-          )
+          <Space wrap>
+            {receiver && (
+              <Link to="/ky-bao-cao/$id/tiep-nhan" params={{ id: p.id }}>
+                <Button icon={<InboxOutlined aria-hidden />}>Tiếp nhận</Button>
+              </Link>
+            )}
+            {receiver && (
+              <Link to="/ky-bao-cao/$id/tong-hop" params={{ id: p.id }}>
+                <Button icon={<AppstoreOutlined aria-hidden />}>Tổng hợp</Button>
+              </Link>
+            )}
+            {p.canManage && p.state !== 'closed' && (
+              <Button icon={<ClockCircleOutlined aria-hidden />} onClick={() => setExtending(true)}>
+                Gia hạn
+              </Button>
+            )}
+            {p.canManage && p.state !== 'closed' && (
+              <Button icon={<LockOutlined aria-hidden />} onClick={close}>
+                Đóng kỳ
+              </Button>
+            )}
+            {p.canManage && p.state === 'closed' && (
+              <Button type="primary" icon={<UnlockOutlined aria-hidden />} onClick={reopen}>
+                Mở lại
+              </Button>
+            )}
+          </Space>
         }
       />
       <Row gutter={[16, 16]}>

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
-import { ApartmentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudServerOutlined, EditOutlined } from '@ant-design/icons';
 import { ASSIGNMENT_STATUS_LABELS, PERIOD_STATE_LABELS, TIMELINESS_LABELS, formatIsoDate, type AssignmentDetail } from '@baocao/core';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import { useAssignment, useDelegateMutation } from '../../api/regimes.ts';
+import { useRecordOutOfBand } from '../../api/reports.ts';
+import { hasPermission, useCurrentUser } from '../../api/session.ts';
+import { openReportLabel, receivesFor } from '../reports/access.ts';
+import { TransitionDialog } from '../reports/TransitionDialog.tsx';
+import { useOpenReportAction } from '../reports/useOpenReport.ts';
 import { PageTitle } from '../../shared/Page.tsx';
 import {
   ASSIGNMENT_STATUS_COLORS,
@@ -36,8 +41,17 @@ export function AssignmentPage({ id }: { id: string }) {
 }
 
 function AssignmentView({ a }: { a: AssignmentDetail }) {
+  const { message } = App.useApp();
+  const me = useCurrentUser();
   const [delegating, setDelegating] = useState(false);
+  const [recording, setRecording] = useState(false);
+  const report = useOpenReportAction();
+  const outOfBand = useRecordOutOfBand();
   const extended = a.deadlineAt !== a.originalDeadlineAt;
+  const receiver = receivesFor(me, a.receivingUnitId);
+  // The unit's own people open the report; the receiving unit opens it once it was sent.
+  const canOpen = a.status !== 'cancelled' && (receiver ? a.status !== 'not_started' : hasPermission(me, 'report.work'));
+  const canRecordOutOfBand = receiver && ['not_started', 'in_progress', 'returned'].includes(a.status) && a.periodState !== 'closed';
   return (
     <>
       <PageTitle
@@ -56,8 +70,23 @@ function AssignmentView({ a }: { a: AssignmentDetail }) {
             <Link to="/viec-can-lam">
               <Button>Về Việc cần làm</Button>
             </Link>
+            {canRecordOutOfBand && (
+              <Button icon={<CloudServerOutlined aria-hidden />} onClick={() => setRecording(true)}>
+                Ghi nhận nhận ngoài hệ thống
+              </Button>
+            )}
+            {canOpen && (
+              <Button
+                type="primary"
+                icon={<EditOutlined aria-hidden />}
+                loading={report.openingId === a.id}
+                onClick={() => void report.open(a.id)}
+              >
+                {receiver ? 'Mở báo cáo' : openReportLabel(a.status)}
+              </Button>
+            )}
             {a.canDelegate && a.periodState !== 'closed' && (
-              <Button type="primary" icon={<ApartmentOutlined aria-hidden />} onClick={() => setDelegating(true)}>
+              <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => setDelegating(true)}>
                 Giao tiếp cho đơn vị trực thuộc
               </Button>
             )}
@@ -95,7 +124,6 @@ function AssignmentView({ a }: { a: AssignmentDetail }) {
             ) : (
               <FormList forms={a.forms} />
             )}
-            <Alert style={{ marginTop: 12 }} type="info" showIcon title="Nhập liệu báo cáo sẽ có ở phân hệ Báo cáo." />
           </Card>
         </Col>
         <Col span={24}>
@@ -105,6 +133,20 @@ function AssignmentView({ a }: { a: AssignmentDetail }) {
         </Col>
       </Row>
       {delegating && <DelegateModal a={a} onClose={() => setDelegating(false)} />}
+      {recording && (
+        <TransitionDialog
+          title={`Ghi nhận báo cáo của ${a.unitName} nhận ngoài hệ thống`}
+          okText="Ghi nhận"
+          needs={['receivedAt', 'evidence']}
+          intro="Dùng khi hệ thống gặp sự cố và đơn vị đã gửi báo cáo bằng thư điện tử hoặc hệ thống quản lý văn bản. Thời điểm nhận được dùng để tính đúng hạn; đơn vị bổ sung số liệu vào hệ thống sau."
+          onSubmit={async ({ receivedAt, evidence }) => {
+            await outOfBand.mutateAsync({ assignmentId: a.id, receivedAt: receivedAt!, evidence: evidence! });
+            message.success(`Đã ghi nhận báo cáo của ${a.unitName} nhận ngoài hệ thống.`);
+            return true;
+          }}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </>
   );
 }

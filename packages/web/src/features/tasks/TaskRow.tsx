@@ -1,12 +1,16 @@
 import { useNavigate } from '@tanstack/react-router';
-import { Flex, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { ASSIGNMENT_STATUS_LABELS, TIMELINESS_LABELS, type TaskItem } from '@baocao/core';
 import { ASSIGNMENT_STATUS_COLORS, formatDeadline, formatWindow, TIMELINESS_COLORS } from '../regimes/format.ts';
+import { openReportLabel } from '../reports/access.ts';
+import { useOpenReportAction } from '../reports/useOpenReport.ts';
 import '../regimes/regimes.css';
 
 /** One item of "Việc cần làm": what, which period, the window and the deadline with its colour. */
 export function TaskRow({ task, compact = false }: { task: TaskItem; compact?: boolean }) {
   const navigate = useNavigate();
+  const report = useOpenReportAction();
   const open = () => void navigate({ to: '/giao-bao-cao/$id', params: { id: task.assignmentId } });
   return (
     <div
@@ -50,6 +54,22 @@ export function TaskRow({ task, compact = false }: { task: TaskItem; compact?: b
             <Tag color={TIMELINESS_COLORS[task.timeliness]}>{TIMELINESS_LABELS[task.timeliness]}</Tag>
             {!compact && <Tag color={ASSIGNMENT_STATUS_COLORS[task.status]}>{ASSIGNMENT_STATUS_LABELS[task.status]}</Tag>}
           </Space>
+          {task.status !== 'cancelled' && (
+            <Button
+              type="primary"
+              size={compact ? 'small' : 'middle'}
+              icon={<EditOutlined aria-hidden />}
+              loading={report.openingId === task.assignmentId}
+              // The row itself opens the assignment: the button must not also trigger it.
+              onClick={(e) => {
+                e.stopPropagation();
+                void report.open(task.assignmentId);
+              }}
+              onKeyDown={(e) => e.stopPropagation()}
+            >
+              {openReportLabel(task.status)}
+            </Button>
+          )}
         </Space>
       </Flex>
     </div>
