@@ -135,21 +135,8 @@ export async function addAttachment(
       uploadedAt: now.toISOString(),
       uploadedBy: ctx.actor.fullName,
     };
-    const data = { ...(version.data as object), attachments: [...attachmentsOf(version.data), attachment] };
-    const revision = version.revision + 1;
-    await q.updateVersionData(tx, version.id, {
-      data,
-      contentHash: contentHashOf(data as ReportData),
-      revision,
-      updatedBy: ctx.actor.id,
-      updatedAt: now,
-    });
-    await q.touchReport(tx, row.id, now);
-    await recordAudit(tx, ctx, {
+    const revision = await writeAttachments(tx, ctx, { row, version, now }, [...attachmentsOf(version.data), attachment], {
       action: 'report.attachment_added',
-      targetType: 'report',
-      targetId: row.id,
-      unitId: row.unitId,
       summary: { versionNo: version.versionNo, fileName, contentType: attachment.contentType, size: attachment.size, sha256 },
     });
     return { attachment, revision };
@@ -170,23 +157,16 @@ export async function removeAttachment(
     const list = attachmentsOf(version.data);
     const removed = list.find((a) => a.id === attachmentId);
     if (!removed) throw new AppError('NOT_FOUND', undefined, 'Không tìm thấy tài liệu đính kèm trong phiên bản đang soạn.');
-    const data = { ...(version.data as object), attachments: list.filter((a) => a.id !== attachmentId) };
-    const revision = version.revision + 1;
-    await q.updateVersionData(tx, version.id, {
-      data,
-      contentHash: contentHashOf(data as ReportData),
-      revision,
-      updatedBy: ctx.actor.id,
-      updatedAt: now,
-    });
-    await q.touchReport(tx, row.id, now);
-    await recordAudit(tx, ctx, {
-      action: 'report.attachment_removed',
-      targetType: 'report',
-      targetId: row.id,
-      unitId: row.unitId,
-      summary: { versionNo: version.versionNo, fileName: removed.fileName, sha256: removed.sha256 },
-    });
+    const revision = await writeAttachments(
+      tx,
+      ctx,
+      { row, version, now },
+      list.filter((a) => a.id !== attachmentId),
+      {
+        action: 'report.attachment_removed',
+        summary: { versionNo: version.versionNo, fileName: removed.fileName, sha256: removed.sha256 },
+      },
+    );
     return { revision };
   });
 }
@@ -207,4 +187,27 @@ export async function readAttachment(db: Db, ctx: AuthedContext, reportId: strin
     contentType: known ? stored.contentType : 'application/octet-stream',
     content: stored.content,
   };
+}
+
+/** Replaces the version's attachment list (new revision and content hash) and audits it, in the caller's transaction. */
+async function writeAttachments(
+  tx: Db,
+  ctx: AuthedContext,
+  at: { row: { id: string; unitId: string }; version: { id: string; data: unknown; revision: number }; now: Date },
+  attachments: ReportAttachment[],
+  audit: { action: 'report.attachment_added' | 'report.attachment_removed'; summary: Record<string, unknown> },
+): Promise<number> {
+  const { row, version, now } = at;
+  const data = { ...(version.data as object), attachments };
+  const revision = version.revision + 1;
+  await q.updateVersionData(tx, version.id, {
+    data,
+    contentHash: contentHashOf(data as ReportData),
+    revision,
+    updatedBy: ctx.actor.id,
+    updatedAt: now,
+  });
+  await q.touchReport(tx, row.id, now);
+  await recordAudit(tx, ctx, { action: audit.action, targetType: 'report', targetId: row.id, unitId: row.unitId, summary: audit.summary });
+  return revision;
 }
