@@ -57,17 +57,31 @@ export async function reportForms(db: Db, versionIds: readonly string[]): Promis
   });
 }
 
-/** A table form's parsed definition, or null when it does not parse (it was validated when published). */
-export function tableDefinition(ref: Pick<ReportFormRef, 'kind' | 'definition'>): Form | null {
-  if (ref.kind !== 'table') return null;
-  const parsed = parseDefinition('table', ref.definition);
-  return parsed.ok ? parsed.definition : null;
+/**
+ * Parsed definitions by form version id. Versions a report uses are published, and a published
+ * version never changes (a trigger refuses it), so parsing once per process is enough; the cache is
+ * bounded so that a long-running server does not keep every version it ever read.
+ */
+const parsedDefinitions = new Map<string, Form | Outline | null>();
+const PARSED_CACHE_SIZE = 500;
+
+function parsedOnce<K extends 'table' | 'outline'>(kind: K, ref: Pick<ReportFormRef, 'versionId' | 'definition'>) {
+  const key = `${kind}:${ref.versionId}`;
+  if (parsedDefinitions.has(key)) return parsedDefinitions.get(key) ?? null;
+  const parsed = parseDefinition(kind, ref.definition);
+  const value = parsed.ok ? (parsed.definition as Form | Outline) : null;
+  if (parsedDefinitions.size >= PARSED_CACHE_SIZE) parsedDefinitions.delete(parsedDefinitions.keys().next().value!);
+  parsedDefinitions.set(key, value);
+  return value;
 }
 
-export function outlineDefinition(ref: Pick<ReportFormRef, 'kind' | 'definition'>): Outline | null {
-  if (ref.kind !== 'outline') return null;
-  const parsed = parseDefinition('outline', ref.definition);
-  return parsed.ok ? parsed.definition : null;
+/** A table form's parsed definition, or null when it does not parse (it was validated when published). */
+export function tableDefinition(ref: Pick<ReportFormRef, 'kind' | 'versionId' | 'definition'>): Form | null {
+  return ref.kind === 'table' ? (parsedOnce('table', ref) as Form | null) : null;
+}
+
+export function outlineDefinition(ref: Pick<ReportFormRef, 'kind' | 'versionId' | 'definition'>): Outline | null {
+  return ref.kind === 'outline' ? (parsedOnce('outline', ref) as Outline | null) : null;
 }
 
 /**
