@@ -40,6 +40,7 @@ import { openReport } from '../packages/server/src/modules/reports/service/open-
 import { budgetReportForm } from '../packages/server/src/seed/demo-forms.ts';
 import { createTestApp, loggedIn } from '../packages/server/src/test/app.ts';
 import { makeUnit, makeUser, systemContext } from '../packages/server/src/test/factories.ts';
+import { benchForm } from './big-form.ts';
 
 const POSTGRES_UNITS = 3321;
 const PGLITE_UNITS = 300;
@@ -85,54 +86,26 @@ const rowsOf = (res: unknown) => (res as { rows: Record<string, unknown>[] }).ro
 
 // ---------- the big form ----------
 
-type RowInput = NonNullable<FormInput['rows']>[number];
-
 /**
  * 20 sections × 3 groups × 32 items: 1,920 input rows + 60 group totals + 20 section totals = 2,000
  * rows; 10 columns of which 2 computed (YTD, a percentage): 15,360 input cells of 20,000. A warning
  * and an error constraint per row.
  */
 function bigForm(): FormInput {
-  const rows: RowInput[] = [];
-  for (let s = 1; s <= 20; s++) {
-    const groups: RowInput[] = [];
-    for (let g = 1; g <= 3; g++) {
-      const items: RowInput[] = [];
-      for (let i = 1; i <= 32; i++)
-        items.push({ id: `R${s}_${g}_${i}`, code: `R${s}_${g}_${i}`, name: `Chỉ tiêu ${s}.${g}.${i}`, kind: 'input' });
-      groups.push({
-        id: `R${s}_${g}`,
-        code: `R${s}_${g}`,
-        name: `Nhóm ${s}.${g}`,
-        kind: 'computed',
-        formula: 'SUM(CHILDREN)',
-        children: items,
-      });
-    }
-    rows.push({ id: `R${s}`, code: `R${s}`, name: `Phần ${s}`, kind: 'computed', formula: 'SUM(CHILDREN)', children: groups });
-  }
   return {
-    name: 'Biểu đo hiệu năng nhập liệu',
-    code: 'BENCH-NL',
-    rows,
-    columns: [
-      { code: 'KH', name: 'Kế hoạch năm' },
-      {
-        kind: 'group',
-        name: 'Thực hiện',
-        children: [
-          { code: 'KN', name: 'Kỳ này' },
-          { code: 'LK', name: 'Lũy kế', kind: 'computed', formula: 'YTD(KN)' },
-        ],
-      },
-      { code: 'CK', name: 'Cùng kỳ năm trước' },
-      { code: 'SS', name: 'So sánh (%)', kind: 'computed', formula: 'ROUND(PERCENT(KN, CK), 2)' },
-      { code: 'D1', name: 'Số đơn vị báo cáo' },
-      { code: 'D2', name: 'Số đơn vị đạt' },
-      { code: 'D3', name: 'Dự kiến kỳ sau' },
-      { code: 'D4', name: 'Số lao động' },
-      { code: 'D5', name: 'Số hộ' },
-    ],
+    ...benchForm({
+      name: 'Biểu đo hiệu năng nhập liệu',
+      code: 'BENCH-NL',
+      groups: 3,
+      items: 32,
+      extraColumns: [
+        { code: 'D1', name: 'Số đơn vị báo cáo' },
+        { code: 'D2', name: 'Số đơn vị đạt' },
+        { code: 'D3', name: 'Dự kiến kỳ sau' },
+        { code: 'D4', name: 'Số lao động' },
+        { code: 'D5', name: 'Số hộ' },
+      ],
+    }),
     constraints: [
       {
         id: 'kn-khong-vuot-kh',
