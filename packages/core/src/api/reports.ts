@@ -339,3 +339,9 @@ export type ExcelPreviewResponse = z.infer<typeof excelPreviewResponse>;
 export const attachmentParams = idParams.extend({ versionNo: z.coerce.number().int().min(1), attachmentId: uuid });
 export const deleteAttachmentParams = idParams.extend({ attachmentId: uuid });
 export const attachmentUploadResponse = z.object({ attachment: reportAttachment, revision: z.number().int() });
+
+export type SaveReportResponse = z.infer<typeof saveReportResponse>;
+export type BulkAcceptResult = z.infer<typeof bulkAcceptResponse>['results'][number];
+export type IncomingItem = z.infer<typeof incomingItem>;
+export type IncomingResponse = z.infer<typeof incomingResponse>;
+export type ReportVersionResponse = z.infer<typeof reportVersionResponse>;

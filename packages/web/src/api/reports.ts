@@ -1,15 +1,20 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
-  AssignmentStatus,
+  BulkAcceptResult,
+  IncomingItem,
+  IncomingResponse,
   ReportData,
   ReportDataPatch,
   ReportDetail,
   ReportDiff,
   ReportState,
   ReportSummary,
-  Timeliness,
+  ReportVersionResponse,
+  SaveReportResponse,
   TransitionBody,
 } from '@baocao/core';
+
+export type { BulkAcceptResult, IncomingItem, IncomingResponse, ReportVersionResponse, SaveReportResponse };
 import { api } from './client.ts';
 import { assignmentsKey, periodsKey, tasksKey } from './regimes.ts';
 import type { Paged } from './users.ts';
@@ -30,46 +35,6 @@ export const reportDiffKey = (id: string, from: number, to: number) => [...repor
 export const reportConsolidationKey = (id: string, formVersionId: string) => [...reportsKey, 'consolidation', id, formVersionId] as const;
 export const periodConsolidationKey = (periodId: string, formVersionId: string, receivingUnitId?: string) =>
   [...reportsKey, 'period-consolidation', periodId, formVersionId, receivingUnitId ?? null] as const;
-
-// ---------- Response shapes the core contract defines as schemas only ----------
-
-export interface SaveReportResponse {
-  revision: number;
-  savedAt: string;
-  contentHash: string;
-}
-
-export interface BulkAcceptResult {
-  reportId: string;
-  ok: boolean;
-  message: string | null;
-}
-
-export interface IncomingItem {
-  assignmentId: string;
-  unitId: string;
-  unitName: string;
-  status: AssignmentStatus;
-  report: ReportSummary | null;
-  deadlineAt: string;
-  timeliness: Timeliness;
-}
-
-export interface IncomingResponse {
-  periodId: string;
-  periodLabel: string;
-  regimeName: string;
-  items: IncomingItem[];
-  /** By report state, and 'not_started' for units that have not opened their report. */
-  counts: Record<string, number>;
-}
-
-export interface ReportVersionResponse {
-  versionNo: number;
-  data: ReportData;
-  contentHash: string;
-  locked: boolean;
-}
 
 export type ReportVersionSummary = ReportDetail['versions'][number];
 
