@@ -49,6 +49,9 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   DEADLINE_DEFAULT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   DUE_SOON_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  SIGNING_KEY_SECRET: z.string().min(32, 'SIGNING_KEY_SECRET phải dài ít nhất 32 ký tự').optional(),
+  TRUSTED_CA_FILE: z.string().optional(),
+  CRL_FILES: z.string().optional(),
 });
 
 export interface Config {
@@ -80,6 +83,12 @@ export interface Config {
   readonly deadlineDefaultWorkingDays: number;
   /** A task whose deadline is this close is "sắp đến hạn". */
   readonly dueSoonDays: number;
+  /** Encrypts the private keys of imported certificates at rest (AES-256-GCM, key derived from it). */
+  readonly signingKeySecret: string;
+  /** PEM bundle of trusted roots and intermediates (e.g. the Government special-use CA); absent: none but the demo CA. */
+  readonly trustedCaFile: string | undefined;
+  /** Certificate revocation lists (PEM or DER files), checked when certificates are imported and signatures verified. */
+  readonly crlFiles: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -97,7 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.NODE_ENV === 'production') {
       throw new ConfigError('Cấu hình không hợp lệ:\n  SESSION_SECRET: bắt buộc khi NODE_ENV=production');
     }
-    sessionSecret = localSecret(dataDir);
+    sessionSecret = localSecret(dataDir, 'session-secret');
+  }
+  let signingKeySecret = e.SIGNING_KEY_SECRET;
+  if (!signingKeySecret) {
+    if (e.NODE_ENV === 'production') {
+      throw new ConfigError('Cấu hình không hợp lệ:\n  SIGNING_KEY_SECRET: bắt buộc khi NODE_ENV=production');
+    }
+    signingKeySecret = localSecret(dataDir, 'signing-key-secret');
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -122,12 +138,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     deadlineDefaultWorkingDays: e.DEADLINE_DEFAULT_WORKING_DAYS,
     dueSoonDays: e.DUE_SOON_DAYS,
+    signingKeySecret,
+    trustedCaFile: e.TRUSTED_CA_FILE,
+    crlFiles: Object.freeze(
+      (e.CRL_FILES ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    ),
   });
 }
 
 /** Development and demo installs keep a generated secret under the data directory. */
-function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -160,6 +184,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     schedulerIntervalSeconds: 60,
     deadlineDefaultWorkingDays: 2,
     dueSoonDays: 3,
+    signingKeySecret: 'test-signing-secret-test-signing-secret',
+    trustedCaFile: undefined,
+    crlFiles: [],
     ...overrides,
   } satisfies Config);
 }

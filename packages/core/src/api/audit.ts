@@ -58,6 +58,9 @@ export const AUDIT_ACTION_LABELS = {
   'report.attachment_added': 'Đính kèm tài liệu vào báo cáo',
   'report.attachment_removed': 'Gỡ tài liệu đính kèm khỏi báo cáo',
   'report.excel_previewed': 'Kiểm tra tệp Excel số liệu báo cáo',
+  'certificate.imported': 'Nhập chứng thư số',
+  'certificate.revoked': 'Ngừng sử dụng chứng thư số',
+  'report.signed': 'Ký số báo cáo',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -8,3 +8,4 @@ export * from './indicators.ts';
 export * from './forms.ts';
 export * from './regimes.ts';
 export * from './reports.ts';
+export * from './signatures.ts';

@@ -12,3 +12,4 @@ export * from '../modules/calendar/tables.ts';
 export * from '../modules/assignments/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/reports/tables.ts';
+export * from '../modules/signatures/tables.ts';
