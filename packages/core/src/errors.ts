@@ -56,6 +56,10 @@ export const ERRORS = {
   REPORT_CELLS_INVALID: { status: 400, message: 'Có ô số liệu không hợp lệ.' },
   REPORT_HAS_ERRORS: { status: 409, message: 'Báo cáo còn lỗi số liệu; hãy sửa các ô được đánh dấu trước khi trình.' },
   WARNINGS_UNEXPLAINED: { status: 409, message: 'Báo cáo còn cảnh báo chưa có giải trình; hãy giải trình từng cảnh báo trước khi trình.' },
+  CONSOLIDATION_OVERRIDE_UNEXPLAINED: {
+    status: 409,
+    message: 'Có ô đã sửa khác số tổng hợp từ đơn vị cấp dưới nhưng chưa ghi chú lý do; hãy ghi chú từng ô trước khi trình.',
+  },
   NARRATIVE_REQUIRED: { status: 409, message: 'Còn mục bắt buộc của đề cương chưa viết.' },
   LATE_SENDING_FORBIDDEN: { status: 409, message: 'Đã quá thời hạn gửi báo cáo và chế độ báo cáo không cho phép gửi muộn.' },
   ATTACHMENT_REJECTED: {

@@ -26,3 +26,11 @@ export {
 export { checkListRecords, type RecordProblem } from './list-records.ts';
 export { diffReportData, LIST_CHANGE_LIMIT } from './diff.ts';
 export { formRowLabels, formColumnLabels, outlineSectionTitle } from './labels.ts';
+export {
+  consolidationOverrides,
+  unexplainedOverrides,
+  unexplainedOverrideMessage,
+  formatStoredDecimal,
+  type ConsolidatedFigure,
+  type ConsolidationOverride,
+} from './overrides.ts';

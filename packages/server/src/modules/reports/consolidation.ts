@@ -7,18 +7,28 @@ import {
   isNumericColumn,
   MAX_FRACTION_DIGITS,
   parseDefinition,
+  splitKey,
+  unexplainedOverrideMessage,
+  unexplainedOverrides,
+  formColumnLabels,
+  formRowLabels,
   type Aggregation,
   type AssignmentStatus,
   type ConsolidatedCell,
   type ConsolidationCell,
   type ConsolidationResponse,
   type Form,
+  type ReportData,
+  type ReportFormRef,
 } from '@baocao/core';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { type AuthedContext, authorize, permissionsOf, permissionsOnUnits } from '../access/index.ts';
+import type { AssignmentContext } from '../assignments/index.ts';
 import { loadReport } from './access.ts';
 import * as q from './data-queries.ts';
+import { overrideError, type OverrideProblem } from './rules.ts';
+import { tableDefinition } from './support.ts';
 
 /**
  * Consolidation (tổng hợp): a receiving unit's figures from what its reporting units sent. Each
@@ -141,8 +151,68 @@ export async function periodConsolidation(
   return consolidateAssignments(db, target, await q.assignmentsReceivedBy(db, periodId, receivingUnitId));
 }
 
+/**
+ * Refuses the submission of a consolidating report (one passed down to subunits) while a cell it
+ * changed from the figure consolidated from its subunits' accepted reports has no note saying why
+ * (CONSOLIDATION_OVERRIDE_UNEXPLAINED, every such cell named). The figures are consolidated again
+ * now, as the pre-fill would show them; a report that was not passed down has nothing to check.
+ */
+export async function checkConsolidationOverrides(
+  db: Db,
+  a: Pick<AssignmentContext, 'id' | 'childAssignmentIds'>,
+  forms: readonly ReportFormRef[],
+  data: ReportData,
+): Promise<void> {
+  const problems = await unexplainedOverrideProblems(db, a, forms, data);
+  if (problems.length > 0) throw overrideError(problems);
+}
+
+/** The consolidated cells of each table form of the report changed without a note, in form order. */
+export async function unexplainedOverrideProblems(
+  db: Db,
+  a: Pick<AssignmentContext, 'id' | 'childAssignmentIds'>,
+  forms: readonly ReportFormRef[],
+  data: ReportData,
+): Promise<OverrideProblem[]> {
+  if (a.childAssignmentIds.length === 0) return [];
+  const expected = await q.childAssignments(db, a.id);
+  if (expected.length === 0) return [];
+  const out: OverrideProblem[] = [];
+  for (const ref of forms) {
+    const form = tableDefinition(ref);
+    if (!form) continue;
+    const formData = data.forms[ref.versionId];
+    const consolidated = await consolidateAssignments(db, { row: ref, form }, expected);
+    const open = unexplainedOverrides(consolidated.cells, { values: formData?.values ?? {}, notes: formData?.notes ?? {} });
+    if (open.length === 0) continue;
+    const rows = formRowLabels(form);
+    const cols = formColumnLabels(form.columns);
+    for (const o of open) {
+      const [row, col] = splitKey(o.key);
+      const rowLabel = rows.get(row) ?? row;
+      const colLabel = cols.get(col) ?? col;
+      out.push({
+        kind: 'override_unexplained',
+        formVersionId: ref.versionId,
+        formCode: ref.code,
+        cell: o.key,
+        rowLabel,
+        colLabel,
+        consolidated: o.consolidated,
+        value: o.value,
+        message: unexplainedOverrideMessage(rowLabel, colLabel, o),
+      });
+    }
+  }
+  return out;
+}
+
 /** Consolidates one table form over the expected units' accepted reports. */
-async function consolidateAssignments(db: Db, target: TableFormVersion, expected: q.ExpectedAssignment[]): Promise<ConsolidationResponse> {
+async function consolidateAssignments(
+  db: Db,
+  target: { row: Pick<q.FormVersionRow, 'versionId' | 'formId'>; form: Form },
+  expected: q.ExpectedAssignment[],
+): Promise<ConsolidationResponse> {
   const { form, row: formRow } = target;
   const accepted = await q.acceptedVersionsOf(
     db,
@@ -209,7 +279,7 @@ function collectIndicatorCodes(form: Form): string[] {
  */
 async function valuesOfForm(
   db: Db,
-  target: q.FormVersionRow,
+  target: Pick<q.FormVersionRow, 'versionId' | 'formId'>,
   accepted: q.AcceptedVersionRow[],
 ): Promise<Map<string, Record<string, string | null>>> {
   const forms = (data: unknown): Record<string, { values?: Record<string, unknown> }> =>

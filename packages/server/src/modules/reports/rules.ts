@@ -1,6 +1,7 @@
 import {
   checkTransition,
   ERRORS,
+  type ReportCellValue,
   formatVnDateTime,
   isEditable,
   type ErrorCode,
@@ -67,6 +68,33 @@ export function submissionError(problems: readonly SubmissionProblem[]): AppErro
       ? 'WARNINGS_UNEXPLAINED'
       : 'NARRATIVE_REQUIRED';
   return new AppError(code, { problems }, withFirst(ERRORS[code].message, problems));
+}
+
+/** A consolidated cell the consolidating unit changed without a note saying why. */
+export interface OverrideProblem {
+  kind: 'override_unexplained';
+  formVersionId: string;
+  formCode: string;
+  /** Cell key "ROW:COL". */
+  cell: string;
+  /** "1 – Dân số trung bình" */
+  rowLabel: string;
+  /** "Thực hiện / Kỳ này" */
+  colLabel: string;
+  /** The figure consolidated from the subunits (decimal text). */
+  consolidated: string;
+  /** The unit's value. */
+  value: ReportCellValue;
+  message: string;
+}
+
+/** The refusal of a submission while overridden cells have no note, each named (the UI lists them and jumps to them). */
+export function overrideError(problems: readonly OverrideProblem[]): AppError {
+  return new AppError(
+    'CONSOLIDATION_OVERRIDE_UNEXPLAINED',
+    { problems },
+    withFirst(ERRORS.CONSOLIDATION_OVERRIDE_UNEXPLAINED.message, problems),
+  );
 }
 
 /** "<message> <first problem> (và 3 vấn đề khác)". */

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
-import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tag, Typography } from 'antd';
+import { useId, useState, type ReactNode } from 'react';
+import { Alert, Descriptions, Drawer, Empty, Input, Spin, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import { ASSIGNMENT_STATUS_LABELS } from '@baocao/core';
+import { ASSIGNMENT_STATUS_LABELS, type ConsolidationResponse, type ReportCellValue } from '@baocao/core';
 import { errorMessage } from '../../api/client.ts';
 import { useConsolidationOf, type ConsolidationSource } from '../../api/reportData.ts';
-import { consolidationFormula, ignoredReasonLabel, ruleLabel, type ConsolidatedCellItem } from './data/consolidation.ts';
+import { consolidationFormula, ignoredReasonLabel, overrideOf, ruleLabel, type ConsolidatedCellItem } from './data/consolidation.ts';
 import { formatCellValue } from './data/format.ts';
 import './data.css';
 
@@ -23,6 +23,12 @@ export interface CellDrillDownProps {
   weightName?: string;
   open: boolean;
   onClose: () => void;
+  /**
+   * The consolidating unit's own report: its value in the cell and its note. When the value differs
+   * from the consolidated figure the drawer shows both and asks for the reason; `onNote` (absent
+   * when read-only) saves it as the cell's note.
+   */
+  entry?: { value: ReportCellValue | undefined; note: string | undefined; onNote?: (text: string) => void };
 }
 
 /** A link to a contributing unit's report. */
@@ -38,7 +44,17 @@ export function ReportLink({ reportId, children }: { reportId: string; children:
  * One consolidated cell, opened: its figure, the rule, every contributing unit with its value
  * (and weight) linking to the unit's report, the units left out and why, and the arithmetic.
  */
-export function CellDrillDown({ source, formVersionId, cellKey, rowLabel, colLabel, weightName, open, onClose }: CellDrillDownProps) {
+export function CellDrillDown({
+  source,
+  formVersionId,
+  cellKey,
+  rowLabel,
+  colLabel,
+  weightName,
+  open,
+  onClose,
+  entry,
+}: CellDrillDownProps) {
   const { data, isLoading, error } = useConsolidationOf(source, formVersionId, open);
   const at = cellKey.indexOf(':');
   const rowCode = at < 0 ? cellKey : cellKey.slice(0, at);
@@ -63,6 +79,7 @@ export function CellDrillDown({ source, formVersionId, cellKey, rowLabel, colLab
       {isLoading && <Spin description="Đang tải số liệu tổng hợp…" />}
       {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       {data && !cell && <Empty description="Ô này không được tổng hợp từ đơn vị cấp dưới." />}
+      {data && cell && entry && <OverrideNote data={data} cellKey={cellKey} entry={entry} />}
       {data && cell && (
         <>
           <Contributors cell={cell} />
@@ -98,6 +115,71 @@ export function CellDrillDown({ source, formVersionId, cellKey, rowLabel, colLab
         </>
       )}
     </Drawer>
+  );
+}
+
+/**
+ * The consolidator's value against the consolidated figure and, when they differ (or a note was
+ * written before), the note giving the reason. The note goes out with the report's autosave.
+ */
+function OverrideNote({
+  data,
+  cellKey,
+  entry,
+}: {
+  data: Pick<ConsolidationResponse, 'cells'>;
+  cellKey: string;
+  entry: NonNullable<CellDrillDownProps['entry']>;
+}) {
+  const [text, setText] = useState(entry.note ?? '');
+  const id = useId();
+  const value = entry.value ?? null;
+  const override = overrideOf(data, { values: value === null ? {} : { [cellKey]: value }, notes: {} }, cellKey);
+  if (!override && !entry.note) return null;
+  const blank = text.trim() === '';
+  return (
+    <section
+      style={{ display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 16 }}
+      aria-label="Điều chỉnh số tổng hợp"
+      data-testid="drilldown-override"
+    >
+      {override ? (
+        <Alert
+          type={blank ? 'warning' : 'info'}
+          showIcon
+          title={
+            <span data-testid="drilldown-override-values">
+              Số tổng hợp: {formatCellValue(override.consolidated)} — Số của đơn vị: {formatCellValue(override.value)}
+            </span>
+          }
+          description={
+            blank
+              ? 'Số của đơn vị khác số tổng hợp từ đơn vị cấp dưới: hãy ghi chú lý do điều chỉnh trước khi trình.'
+              : 'Số của đơn vị khác số tổng hợp từ đơn vị cấp dưới; lý do điều chỉnh được ghi chú dưới đây.'
+          }
+        />
+      ) : (
+        <Alert type="success" showIcon title="Số của đơn vị bằng số tổng hợp từ đơn vị cấp dưới." />
+      )}
+      <label htmlFor={id} style={{ fontWeight: 600 }}>
+        Ghi chú lý do điều chỉnh
+      </label>
+      <Input.TextArea
+        id={id}
+        value={text}
+        readOnly={!entry.onNote}
+        maxLength={2000}
+        showCount={!!entry.onNote}
+        autoSize={{ minRows: 3, maxRows: 8 }}
+        status={override && blank ? 'warning' : undefined}
+        placeholder={entry.onNote ? 'VD: Bổ sung số liệu của thôn mới sáp nhập, chưa có trong báo cáo của đơn vị cấp dưới.' : undefined}
+        data-testid="drilldown-note"
+        onChange={(e) => {
+          setText(e.target.value);
+          entry.onNote?.(e.target.value);
+        }}
+      />
+    </section>
   );
 }
 

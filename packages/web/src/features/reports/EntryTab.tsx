@@ -6,9 +6,11 @@ import { EntryGrid, type EntryGridHandle } from '../forms/grid/EntryGrid.tsx';
 import type { CellWrite } from '../forms/grid/history.ts';
 import { ConsolidationPanel, CellDrillDown } from './ConsolidationPanel.tsx';
 import { ExcelRoundTrip } from './ExcelRoundTrip.tsx';
-import { cellLabels } from './data/consolidation.ts';
-import { explanationPatch, valuesPatch } from './draftPatch.ts';
+import { cellLabels, overrideProblems } from './data/consolidation.ts';
+import { explanationPatch, notePatch, valuesPatch } from './draftPatch.ts';
+import type { ReportProblem } from './format.ts';
 import { inputsOf, resolverFor, storedOf, writesOf } from './formData.ts';
+import { ProblemsAlert } from './ProblemsAlert.tsx';
 
 /** The grid fills the window below the sticky tab bar, so a 300-row form scrolls inside it, not the page. */
 export function useGridHeight(offset = 200, min = 360): number {
@@ -26,7 +28,9 @@ const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 /**
  * One table form of the report: the entry grid with the stored values, the period values its
  * formulas read, the explanations of warnings, the consolidator's notes; in its toolbar the Excel
- * round trip and, for a consolidating unit, the pre-fill from subunits with a drill-down per cell.
+ * round trip and, for a consolidating unit, the pre-fill from subunits with a drill-down per cell,
+ * where a figure changed from the consolidated one gets its note. The cells changed without a
+ * note are listed above the grid (the server refuses the submission while one is left).
  * Mounted afresh (by key) whenever the data under it was replaced; edits go out as patches.
  */
 export function EntryTab({
@@ -66,6 +70,10 @@ export function EntryTab({
   const cellInfoKeys = useMemo(() => (cells ? new Set(Object.keys(cells)) : undefined), [cells]);
   const [drill, setDrill] = useState<string | null>(null);
   const labels = useMemo(() => (detail.consolidates ? cellLabels(form) : null), [detail.consolidates, form]);
+  const unexplained = useMemo(
+    () => (detail.consolidates && !readOnly ? overrideProblems(form, formRef, consolidation.data, formData) : []),
+    [detail.consolidates, readOnly, form, formRef, consolidation.data, formData],
+  );
 
   // A ref, not state: the grid hands a new handle whenever its state object changes.
   const handle = useRef<EntryGridHandle | null>(null);
@@ -79,6 +87,13 @@ export function EntryTab({
 
   const onChangeBatch = useCallback((changes: CellWrite[]) => onChange(valuesPatch(fv, storedOf(changes))), [onChange, fv]);
   const onExplain = useCallback((key: string, text: string) => onChange(explanationPatch(fv, key, text)), [onChange, fv]);
+  const onNote = useCallback((key: string, text: string) => onChange(notePatch(fv, key, text)), [onChange, fv]);
+  const openOverride = useCallback((p: ReportProblem) => {
+    if (!p.cell) return;
+    handle.current?.focusCell(p.cell);
+    setDrill(p.cell);
+  }, []);
+  const formName = useCallback(() => `${formRef.code} – ${formRef.name}`, [formRef]);
   const applyConsolidated = useCallback(
     (values: Record<string, ReportCellValue>) => {
       if (handle.current) handle.current.apply(writesOf(form, values));
@@ -91,6 +106,18 @@ export function EntryTab({
   return (
     <div className="report-entry" data-testid={`report-form-${formRef.code}`}>
       {extra}
+      {unexplained.length > 0 && (
+        <div style={{ marginBottom: 8 }}>
+          <ProblemsAlert
+            type="warning"
+            testId="override-problems"
+            title={`Có ${unexplained.length} ô đã sửa khác số tổng hợp từ đơn vị cấp dưới nhưng chưa ghi chú lý do điều chỉnh. Bấm vào từng ô để xem số tổng hợp và ghi chú.`}
+            problems={unexplained}
+            formName={formName}
+            onJump={openOverride}
+          />
+        </div>
+      )}
       <EntryGrid
         ref={attach}
         form={form}
@@ -127,6 +154,7 @@ export function EntryTab({
       ) : null}
       {drill && (
         <CellDrillDown
+          key={drill}
           source={{ reportId: detail.id }}
           formVersionId={fv}
           cellKey={drill}
@@ -134,6 +162,11 @@ export function EntryTab({
           colLabel={labels?.cols.get(drill.slice(drill.indexOf(':') + 1))}
           open
           onClose={() => setDrill(null)}
+          entry={{
+            value: formData?.values[drill],
+            note: formData?.notes[drill],
+            onNote: readOnly ? undefined : (text) => onNote(drill, text),
+          }}
         />
       )}
     </div>

@@ -1,17 +1,24 @@
 import { Alert, Button, Tag } from 'antd';
 import { groupProblems, PROBLEM_KIND_LABELS, type ProblemKind, type ReportProblem } from './format.ts';
 
-const KIND_COLORS: Record<ProblemKind, string> = {
+/** Kinds beyond the submission problems of format.ts: a consolidated figure changed without a note. */
+type Kind = ProblemKind | 'override_unexplained';
+
+const KIND_COLORS: Record<Kind, string> = {
   error: 'red',
   cell_invalid: 'red',
   unexplained_warning: 'gold',
   narrative_required: 'orange',
   narrative_too_long: 'orange',
+  override_unexplained: 'gold',
 };
 
+const KIND_LABELS: Record<Kind, string> = { ...PROBLEM_KIND_LABELS, override_unexplained: 'Điều chỉnh chưa ghi chú' };
+
 /**
- * What stops the report from going on (submission problems, cells the server refused), by form;
- * each problem with a cell or a section is a link that opens its tab and goes to it.
+ * What stops the report from going on (submission problems, cells the server refused, consolidated
+ * figures changed without a note), by form; each problem with a cell or a section is a link that
+ * opens its tab and goes to it.
  */
 export function ProblemsAlert({
   title,
@@ -19,6 +26,8 @@ export function ProblemsAlert({
   formName,
   onJump,
   onClose,
+  type = 'error',
+  testId = 'report-problems',
 }: {
   title: string;
   problems: readonly ReportProblem[];
@@ -26,16 +35,19 @@ export function ProblemsAlert({
   formName: (formVersionId: string) => string | undefined;
   onJump: (problem: ReportProblem) => void;
   onClose?: () => void;
+  /** 'warning' for what stops nothing yet but will (e.g. an override without a note, before submitting). */
+  type?: 'error' | 'warning';
+  testId?: string;
 }) {
   const groups = groupProblems(problems);
   return (
     <Alert
-      type="error"
+      type={type}
       showIcon
       closable={!!onClose}
       onClose={onClose}
       className="report-problems"
-      data-testid="report-problems"
+      data-testid={testId}
       title={title}
       description={
         problems.length === 0 ? null : (
@@ -47,12 +59,12 @@ export function ProblemsAlert({
                 )}
                 <ul>
                   {g.items.map((p, i) => {
-                    const kind = PROBLEM_KIND_LABELS[p.kind as ProblemKind];
+                    const kind = KIND_LABELS[p.kind as Kind];
                     const jumpable = !!(p.cell || p.sectionId || p.formVersionId);
                     return (
                       <li key={i}>
                         {kind && (
-                          <Tag color={KIND_COLORS[p.kind as ProblemKind]} variant="outlined">
+                          <Tag color={KIND_COLORS[p.kind as Kind]} variant="outlined">
                             {kind}
                           </Tag>
                         )}

@@ -7,6 +7,8 @@ import {
   isEmptyPatch,
   mergePatches,
   narrativePatch,
+  notePatch,
+  recordsPatch,
   patchSize,
   readLocalDraft,
   removeLocalDraft,
@@ -180,5 +182,37 @@ describe('local copy of unsaved edits', () => {
     const partly = applyReportPatch(data, valuesPatch(F, { 'R1:C1': '250' }));
     expect(restoreOffer(draft, { revision: 8, data: partly })).toMatchObject({ count: 2, stale: true });
     expect(restoreOffer(null, { revision: 7, data })).toBeNull();
+  });
+});
+
+describe('notePatch', () => {
+  it("writes the consolidator's note on a cell through the ordinary save path, and removes a blank one", () => {
+    const data: ReportData = { forms: {}, narrative: {}, attachments: [] };
+    const noted = applyReportPatch(data, notePatch(F, 'DS:KN', 'Bổ sung thôn mới sáp nhập'));
+    expect(noted.forms[F]!.notes).toEqual({ 'DS:KN': 'Bổ sung thôn mới sáp nhập' });
+    expect(notePatch(F, 'DS:KN', '  ')).toEqual({ forms: { [F]: { notes: { 'DS:KN': null } } } });
+    expect(applyReportPatch(noted, notePatch(F, 'DS:KN', ''))).toEqual(data);
+  });
+
+  it('merges with the values typed before it, the later note winning, and counts as one change', () => {
+    const merged = mergePatches(
+      mergePatches(valuesPatch(F, { 'DS:KN': '35' }), notePatch(F, 'DS:KN', 'Lý do 1')),
+      notePatch(F, 'DS:KN', 'Lý do 2'),
+    );
+    expect(merged).toEqual({ forms: { [F]: { values: { 'DS:KN': '35' }, notes: { 'DS:KN': 'Lý do 2' } } } });
+    expect(patchSize(notePatch(F, 'DS:KN', 'x'))).toBe(1);
+  });
+});
+
+describe('recordsPatch', () => {
+  it("replaces a list form's records as a whole, the later edit winning, and settles once saved", () => {
+    const first = recordsPatch(F, [{ TEN: 'A' }]);
+    const second = recordsPatch(F, [{ TEN: 'A' }, { TEN: 'B', VON: '10' }]);
+    const merged = mergePatches(first, second);
+    expect(merged).toEqual({ forms: { [F]: { records: [{ TEN: 'A' }, { TEN: 'B', VON: '10' }] } } });
+    expect(settlePatch(merged, second)).toEqual({});
+    expect(settlePatch(merged, first)).toEqual(merged);
+    const data: ReportData = { forms: {}, narrative: {}, attachments: [] };
+    expect(applyReportPatch(data, recordsPatch(F, [])).forms[F]!.records).toEqual([]);
   });
 });

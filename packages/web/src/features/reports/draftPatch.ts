@@ -164,6 +164,19 @@ export function explanationPatch(formVersionId: string, violationKey: string, te
   return { forms: { [formVersionId]: { explanations: { [violationKey]: text.trim() === '' ? null : text } } } };
 }
 
+/** A list form's records, replaced as a whole (the server's format for them). */
+export function recordsPatch(formVersionId: string, records: readonly Record<string, ReportCellValue>[]): ReportDataPatch {
+  return { forms: { [formVersionId]: { records: records.map((r) => ({ ...r })) } } };
+}
+
+/**
+ * A consolidator's note on a cell (why it differs from the figure consolidated from subunits), by
+ * cell key "ROW:COL"; an empty or blank one removes it.
+ */
+export function notePatch(formVersionId: string, cellKey: string, text: string): ReportDataPatch {
+  return { forms: { [formVersionId]: { notes: { [cellKey]: text.trim() === '' ? null : text } } } };
+}
+
 export function narrativePatch(outlineVersionId: string, sectionId: string, section: NarrativeSection | null): ReportDataPatch {
   return { narrative: { [outlineVersionId]: { [sectionId]: section } } };
 }

@@ -6,14 +6,19 @@ import {
   isNumericColumn,
   leafColumns,
   numberRows,
+  consolidationOverrides,
+  unexplainedOverrideMessage,
   type Aggregation,
+  type ConsolidationOverride,
   type AssignmentSummary,
   type ColumnNode,
   type ConsolidationResponse,
   type CurrentUser,
   type Form,
   type InputValue,
+  type ReportFormData,
 } from '@baocao/core';
+import type { ReportProblem } from '../format.ts';
 import { formatCellValue } from './format.ts';
 
 /** Consolidation (tổng hợp) as the receiving unit reads it: rules, the drill-down's arithmetic, values for the grid. */
@@ -156,4 +161,48 @@ export function receivingUnitOptions(
   const own = all.filter((o) => mine.has(o.unitId));
   const chosen = own.length > 0 ? own : all;
   return chosen.sort((a, b) => Number(b.unitId === user.unitId) - Number(a.unitId === user.unitId));
+}
+
+// ---------- Overrides: figures the consolidator changed ----------
+
+type NotedValues = Pick<ReportFormData, 'values'> & Partial<Pick<ReportFormData, 'notes'>>;
+
+/** How the cell's value stands against its consolidated figure: overridden (with or without a note), or null when it is not. */
+export function overrideOf(
+  response: Pick<ConsolidationResponse, 'cells'> | undefined,
+  formData: NotedValues | undefined,
+  key: string,
+): ConsolidationOverride | null {
+  const cell = response?.cells[key];
+  if (!cell) return null;
+  return consolidationOverrides({ [key]: cell }, { values: formData?.values ?? {}, notes: formData?.notes ?? {} })[0] ?? null;
+}
+
+/**
+ * The cells changed from their consolidated figure with no note, as problems to list and jump to
+ * (kind 'override_unexplained', the same message the server refuses the submission with).
+ */
+export function overrideProblems(
+  form: Form,
+  formRef: { versionId: string; code: string },
+  response: Pick<ConsolidationResponse, 'cells'> | undefined,
+  formData: NotedValues | undefined,
+): ReportProblem[] {
+  if (!response) return [];
+  const overrides = consolidationOverrides(response.cells, { values: formData?.values ?? {}, notes: formData?.notes ?? {} });
+  const open = overrides.filter((o) => o.note === null);
+  if (open.length === 0) return [];
+  const { rows, cols } = cellLabels(form);
+  return open.map((o) => {
+    const at = o.key.indexOf(':');
+    const row = o.key.slice(0, at);
+    const col = o.key.slice(at + 1);
+    return {
+      kind: 'override_unexplained',
+      formVersionId: formRef.versionId,
+      formCode: formRef.code,
+      cell: o.key,
+      message: unexplainedOverrideMessage(rows.get(row) ?? row, cols.get(col) ?? col, o),
+    };
+  });
 }
