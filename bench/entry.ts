@@ -40,6 +40,7 @@ import { openReport } from '../packages/server/src/modules/reports/service/open-
 import { budgetReportForm } from '../packages/server/src/seed/demo-forms.ts';
 import { createTestApp, loggedIn } from '../packages/server/src/test/app.ts';
 import { makeUnit, makeUser, systemContext } from '../packages/server/src/test/factories.ts';
+import { type DemoHolder, ensureDemoCa, issueCertificatesTo } from '../packages/server/src/modules/signatures/index.ts';
 import { benchForm } from './big-form.ts';
 
 const POSTGRES_UNITS = 3321;
@@ -333,6 +334,14 @@ async function setUp(db: Db, clock: ManualClock, communeCount: number): Promise<
   const officers = await usersWithRole(db, 'xa', 'data_entry', allIds);
   const leaders = await usersWithRole(db, 'ld', 'approver', flowIds);
   const [receiverUser] = await usersWithRole(db, 'so', 'approver', [receiver.id]);
+  // R17: approving and sending sign, so the flow's leaders and units hold certificates (EC: fast to make).
+  const config = testConfig();
+  const ca = await ensureDemoCa(db, config, { provinceName: 'Bench', now: clock.now(), key: 'EC' });
+  const holders: DemoHolder[] = [
+    ...leaders.map((userId) => ({ owner: { kind: 'person' as const, userId }, commonName: `Lãnh đạo ${userId.slice(0, 8)}` })),
+    ...flowIds.map((unitId) => ({ owner: { kind: 'unit' as const, unitId }, commonName: `UBND xã ${unitId.slice(0, 8)}` })),
+  ];
+  await issueCertificatesTo(db, config, systemContext(), ca, holders, { now: clock.now(), key: 'EC' });
   return {
     db,
     clock,

@@ -21,12 +21,14 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { authSettings } from './modules/auth/service.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalogs/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { formRoutes } from './modules/forms/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { regimeRoutes } from './modules/regimes/routes.ts';
 import { reportDataRoutes } from './modules/reports/data-routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { signatureRoutes } from './modules/signatures/routes.ts';
 import { unitRoutes } from './modules/units/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -103,6 +105,8 @@ export async function buildApp({ database, config, webDist, clock = systemClock 
       notificationRoutes(typed, deps);
       reportRoutes(typed, deps);
       reportDataRoutes(typed, deps);
+      documentRoutes(typed, deps);
+      signatureRoutes(typed, deps);
     },
     { prefix: '/api/v1' },
   );

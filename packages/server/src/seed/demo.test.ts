@@ -13,6 +13,10 @@ import { eq } from 'drizzle-orm';
 import { testConfig } from '../config.ts';
 import { ManualClock } from '../jobs/clock.ts';
 import { assignment, openDuePeriods, regimePeriod } from '../modules/assignments/index.ts';
+import { certificate, trustedCertificate } from '../modules/signatures/index.ts';
+import { appUser } from '../modules/users/tables.ts';
+import { orgUnit } from '../modules/units/tables.ts';
+import { isIssuedBy, parseCertificate } from '../modules/signatures/crypto/certificate.ts';
 
 describe.each(backends)('the demo seed on %s', (backend) => {
   let database: Database;
@@ -86,6 +90,40 @@ describe.each(backends)('the demo seed on %s', (backend) => {
     expect(period!.deadlineAt.toISOString()).toBe('2026-12-18T10:00:00.000Z');
     const tasks = await database.db.select().from(assignment).where(eq(assignment.regimePeriodId, period!.id));
     expect(tasks).toHaveLength(114);
+  });
+
+  it('creates the demo CA and gives each leader and each leader’s unit a certificate it issued (RSA, two years)', async () => {
+    const [ca, ...others] = await database.db.select().from(trustedCertificate);
+    expect(others).toEqual([]);
+    expect(ca!.source).toBe('demo');
+    const caCert = parseCertificate(ca!.certificatePem);
+    expect(caCert.details.commonName).toBe('CA Thử nghiệm Hệ thống báo cáo thành phố Hải Phòng');
+    expect(caCert.isCa).toBe(true);
+    expect(caCert.notAfter.getUTCFullYear() - caCert.notBefore.getUTCFullYear()).toBe(10);
+    // Its key is kept sealed, not in clear.
+    expect(ca!.encryptedKey!.toString('latin1')).not.toContain('PRIVATE KEY');
+
+    const rows = await database.db
+      .select({ c: certificate, userName: appUser.username, unitName: orgUnit.name })
+      .from(certificate)
+      .leftJoin(appUser, eq(appUser.id, certificate.userId))
+      .leftJoin(orgUnit, eq(orgUnit.id, certificate.unitId));
+    const held = rows.map((r) => [r.c.ownerKind, r.userName ?? r.unitName, r.c.commonName]).sort();
+    const commune = accounts.find((a) => a.username === 'lanhdao.xa')!.unitName;
+    expect(held).toEqual(
+      [
+        ['person', 'lanhdao.xa', 'Đinh Văn Khoa'],
+        ['person', 'lanhdao.yte', 'Đỗ Quang Huy'],
+        ['unit', 'Sở Y tế', 'Sở Y tế'],
+        ['unit', commune, commune],
+      ].sort(),
+    );
+    for (const { c } of rows) {
+      const cert = parseCertificate(c.certificatePem);
+      expect(isIssuedBy(cert, caCert)).toBe(true);
+      expect(c.keyAlgorithm).toBe('RSA');
+      expect(c.notAfter.getUTCFullYear() - c.notBefore.getUTCFullYear()).toBe(2);
+    }
   });
 
   it('leaves an audit chain that verifies', async () => {

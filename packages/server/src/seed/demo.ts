@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import { type Clock, systemClock } from '../jobs/clock.ts';
 import { createUnit, importProvince, listUnits } from '../modules/units/index.ts';
 import { createSeedAccount, generateTemporaryPassword, loadActor } from '../modules/users/index.ts';
+import { type DemoHolder, ensureDemoCa, issueCertificatesTo } from '../modules/signatures/index.ts';
 
 /** The departments of the demo city, Hải Phòng (illustrative agency codes H31.xx). */
 const DEPARTMENTS: [name: string, shortName: string, kind: UnitKind][] = [
@@ -50,7 +51,8 @@ export interface DemoAccount {
 /**
  * First start: loads Hải Phòng (code 31) with its 114 communes and wards, about 20 departments,
  * divisions in two of them, and one demo account per role. The passwords are random for each
- * installation (or DEMO_PASSWORD, for tests) and printed on the console.
+ * installation (or DEMO_PASSWORD, for tests) and printed on the console. The province's own demo
+ * CA issues a certificate to each leader and to each leader's unit, so that the demo signs.
  */
 export async function seedDemo(db: Db, options: { password?: string | undefined; config: Config; clock?: Clock }): Promise<DemoAccount[]> {
   const system: RequestContext = { actor: null, ip: null, userAgent: 'seed' };
@@ -122,11 +124,19 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
     // The receiving officer of Sở Tài chính: accepts or returns what the communes send, consolidates.
     ['tiepnhan.taichinh', 'Bùi Thanh Hà', 'Chuyên viên tổng hợp', 'Sở Tài chính', 'report_owner', false, 'Tiếp nhận, tổng hợp báo cáo'],
   ];
+  // Leaders sign when they approve and their units when they send (R17): each gets a certificate.
+  const signers: DemoHolder[] = [];
+  const certify = (userId: string, fullName: string, unitId: string, unitName: string) => {
+    signers.push({ owner: { kind: 'person', userId }, commonName: fullName, organisation: unitName });
+    if (!signers.some((h) => h.owner.kind === 'unit' && h.owner.unitId === unitId)) {
+      signers.push({ owner: { kind: 'unit', unitId }, commonName: unitName });
+    }
+  };
   for (const [username, fullName, position, unitKey, role, subtree, label] of people) {
     const unitId = unitIds.get(unitKey)!;
     const grantUnit = role === 'viewer' ? province.provinceUnitId : unitId;
     const password = pw();
-    await db.transaction((tx) =>
+    const userId = await db.transaction((tx) =>
       createSeedAccount(tx, ctx, {
         username,
         fullName,
@@ -138,6 +148,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
       }),
     );
     accounts.push({ username, password, fullName, roleLabel: label, unitName: unitKey });
+    if (role === 'approver') certify(userId, fullName, unitId, unitKey);
   }
   if (firstCommune) {
     const communePeople: [username: string, fullName: string, position: string, role: Role, label: string][] = [
@@ -146,7 +157,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
     ];
     for (const [username, fullName, position, role, label] of communePeople) {
       const password = pw();
-      await db.transaction((tx) =>
+      const userId = await db.transaction((tx) =>
         createSeedAccount(tx, ctx, {
           username,
           fullName,
@@ -158,8 +169,12 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
         }),
       );
       accounts.push({ username, password, fullName, roleLabel: label, unitName: firstCommune.name });
+      if (role === 'approver') certify(userId, fullName, firstCommune.id, firstCommune.name);
     }
   }
+  const now = (options.clock ?? systemClock).now();
+  const ca = await ensureDemoCa(db, options.config, { provinceName: province.provinceName, now });
+  await issueCertificatesTo(db, options.config, ctx, ca, signers, { now });
   await seedReferenceData(db, ctx);
   const forms = await seedDemoForms(db, ctx, unitIds.get('Phòng Quản lý ngân sách')!);
   await seedDemoRegime({ db, config: options.config, clock: options.clock ?? systemClock }, ctx, {

@@ -1,4 +1,4 @@
-import { foldDiacritics, regimeContent, type RegimeContentInput, type Role } from '@baocao/core';
+import { foldDiacritics, regimeContent, ROLE_PERMISSIONS, type RegimeContentInput, type Role } from '@baocao/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { testConfig } from '../../config.ts';
 import type { DatabaseKind, Db } from '../../db/client.ts';
@@ -9,6 +9,7 @@ import { budgetForm } from '../forms/fixtures.test-support.ts';
 import { createForm, publishDraft } from '../forms/index.ts';
 import { notification } from '../notifications/tables.ts';
 import { regime, regimeVersion } from '../regimes/tables.ts';
+import { certifyLeader, trustTestCa } from '../signatures/fixtures.test-support.ts';
 import { openDuePeriods } from './open-periods.ts';
 import { assignment, regimePeriod } from './tables.ts';
 
@@ -24,6 +25,8 @@ export async function assignmentsFixture(backend: DatabaseKind, start: Date = vn
   const clock = new ManualClock(start);
   const t: TestApp = await createTestApp(backend, {}, { clock });
   const db = t.database.db;
+  // Approving and sending sign (R17): the test CA is trusted and every leader gets certificates.
+  await trustTestCa(db);
   const root = await makeUnit(db, { name: 'UBND tỉnh thử' });
   const office = await makeUnit(db, { parentId: root.id, name: 'Văn phòng UBND tỉnh', kind: 'committee_office' });
   const planning = await makeUnit(db, { parentId: root.id, name: 'Sở Kế hoạch và Đầu tư' });
@@ -39,6 +42,10 @@ export async function assignmentsFixture(backend: DatabaseKind, start: Date = vn
 
   const as = async (grants: { role: Role; unitId: string; includeSubtree?: boolean }[], unitId = grants[0]!.unitId) => {
     const u = await makeUser(db, { unitId, grants });
+    const signing = grants.filter((g) => g.role !== 'system_admin' && ROLE_PERMISSIONS[g.role].includes('report.approve'));
+    if (signing.length > 0) {
+      await certifyLeader(db, { userId: u.id, fullName: `Người dùng ${u.username}`, unitIds: signing.map((g) => g.unitId) });
+    }
     return Object.assign(await loggedIn(t.app, u.username, u.password), { userId: u.id });
   };
 

@@ -4,9 +4,13 @@ import { AppError } from '../../../http/errors.ts';
 import type { AuthedContext } from '../../access/index.ts';
 import { type AssignmentContext, setAssignmentProgress } from '../../assignments/index.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { signedReportPdf } from '../../documents/index.ts';
+import { type SignedPdfMaker, signTransitionIn } from '../../signatures/index.ts';
 import { capabilitiesFor, loadReport } from '../access.ts';
+import { checkConsolidationOverrides } from '../consolidation.ts';
 import { notifyTransition } from '../notify.ts';
 import { periodValuesFor } from '../period-values.ts';
+import { storeFile } from '../data-queries.ts';
 import * as q from '../queries.ts';
 import { sendProblem, submissionError } from '../rules.ts';
 import { reportForms, type ReportDeps, versionData } from '../support.ts';
@@ -134,6 +138,23 @@ export async function transitionIn(
     at: now,
     contentHash: version.contentHash,
   });
+  // R17: approving signs the version with the leader's certificate, sending adds the unit's; a
+  // send-back or return re-opens the version, so its signatures stop applying.
+  await signTransitionIn(
+    tx,
+    deps,
+    ctx,
+    {
+      action: input.action,
+      reportId: row.id,
+      versionNo: version.versionNo,
+      unitId: row.unitId,
+      unitName: a.unitName,
+      eventId: event.id,
+      now,
+    },
+    { signedPdf: (made) => storeSignedPdf(tx, row.id, version.versionNo, made) },
+  );
   if (progress) await setAssignmentProgress(tx, row.assignmentId, { ...progress, now });
   await recordAudit(tx, ctx, {
     action: 'report.transition',
@@ -171,6 +192,7 @@ async function guard(
     const periodValues = await periodValuesFor(tx, { unitId: row.unitId, regimeId: a.regime.id, period: a.period, forms });
     const problems = submissionProblems(forms, versionData(version), periodValues);
     if (problems.length > 0) throw submissionError(problems);
+    await checkConsolidationOverrides(tx, a, forms, versionData(version));
   }
   if (action === 'send') {
     const problem = sendProblem(a, version.versionNo, now);
@@ -184,4 +206,21 @@ function parseReceivedAt(text: string, now: Date): Date {
     throw new AppError('VALIDATION_FAILED', undefined, 'Thời điểm nhận báo cáo ngoài hệ thống không được sau thời điểm hiện tại.');
   }
   return at;
+}
+
+/**
+ * The approval's official document: the PDF in the ND 30 layout, PAdES-signed with the same key and
+ * signing time as the content's signature, kept by its hash with the report's files.
+ */
+async function storeSignedPdf(tx: Db, reportId: string, versionNo: number, made: Parameters<SignedPdfMaker>[0]): Promise<string | null> {
+  if (made.role !== 'leader') return null;
+  const { pdf, sha256 } = await signedReportPdf(tx, {
+    reportId,
+    versionNo,
+    signer: made.signer,
+    signerName: made.signerName,
+    signingTime: made.signingTime,
+  });
+  await storeFile(tx, { sha256, contentType: 'application/pdf', size: pdf.length, content: pdf, createdAt: made.signingTime });
+  return sha256;
 }
