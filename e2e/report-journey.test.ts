@@ -72,9 +72,15 @@ describe('a commune report: entry, approval, return, acceptance, consolidation a
     await page.keyboard.press('Enter');
   }
 
-  /** Presses a workflow step and waits for the state it leads to. */
+  /** Presses a workflow step and waits for the state it leads to; approving and sending sign, once confirmed. */
   async function step(page: Page, action: string, to: string) {
     await button(page, action).click();
+    if (action === 'Duyệt' || action === 'Gửi') {
+      await page
+        .locator('.ant-modal')
+        .getByRole('button', { name: `${action} và ký số`, exact: true })
+        .click();
+    }
     await expect.poll(() => state(page), { timeout: 20_000 }).toBe(to);
   }
 

@@ -133,6 +133,16 @@ export async function pickTreeNode(page: Page, field: ReturnType<Page['getByLabe
   await expect.poll(() => open.count()).toBe(0);
   await field.click();
   await field.fill(search);
-  await open.last().getByTitle(option, { exact: true }).first().click();
+  // The search re-renders the tree while it filters: a click that lands during the re-render is lost
+  // and the dropdown stays open, so click again (a chosen node closes a single-select dropdown).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await open.last().getByTitle(option, { exact: true }).first().click();
+    try {
+      await expect.poll(() => open.count(), { timeout: 2_000 }).toBe(0);
+      return;
+    } catch {
+      // still open: try again
+    }
+  }
   await expect.poll(() => open.count()).toBe(0);
 }

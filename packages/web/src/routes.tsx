@@ -28,6 +28,8 @@ import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { IncomingPage, PeriodIncomingPage } from './features/reports/IncomingPage.tsx';
+import { CertificatesPage } from './features/signatures/CertificatesPage.tsx';
+import { VerifyPage } from './features/signatures/VerifyPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -246,6 +248,8 @@ const calendarRoute = createRoute({
     </RequirePermission>
   ),
 });
+const certificatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/chung-thu-so', component: CertificatesPage });
+const verifyRoute = createRoute({ getParentRoute: () => appRoute, path: '/xac-thuc-chu-ky', component: VerifyPage });
 
 const plannedRoute = (module: ModuleInfo) =>
   createRoute({
@@ -279,6 +283,8 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     assignmentRoute,
     calendarRoute,
+    certificatesRoute,
+    verifyRoute,
     ...PLANNED_MODULES.map(plannedRoute),
   ]),
 ]);

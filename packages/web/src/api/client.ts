@@ -115,6 +115,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 export async function apiUpload<T>(path: string, file: File | Blob, options: { query?: Query; field?: string } = {}): Promise<T> {
   const body = new FormData();
   body.append(options.field ?? 'file', file, file instanceof File ? file.name : 'upload.xlsx');
+  return apiPostForm<T>(path, body, options);
+}
+
+/** Posts a multipart/form-data body the caller built (text fields before files: the server reads them in order). */
+export async function apiPostForm<T>(path: string, body: FormData, options: { query?: Query } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

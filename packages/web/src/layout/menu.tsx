@@ -12,7 +12,9 @@ import {
   GlobalOutlined,
   HomeOutlined,
   InboxOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
+  SecurityScanOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -75,6 +77,18 @@ export const DATA_MODULES: ModuleInfo[] = [
     label: 'Biểu mẫu',
     icon: <FormOutlined aria-hidden />,
     description: 'Thiết kế biểu mẫu báo cáo số liệu; kho báo cáo mẫu.',
+  },
+  {
+    path: '/chung-thu-so',
+    label: 'Chứng thư số',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    description: 'Chứng thư số của cá nhân và của đơn vị dùng để ký báo cáo; chứng thư gốc được tin cậy.',
+  },
+  {
+    path: '/xac-thuc-chu-ky',
+    label: 'Xác thực chữ ký số',
+    icon: <SecurityScanOutlined aria-hidden />,
+    description: 'Kiểm tra chữ ký số trên văn bản PDF hoặc trên tệp kèm chữ ký rời (.p7s).',
   },
 ];
 

@@ -4,6 +4,8 @@ import { Space, Tag, Tooltip } from 'antd';
 import { ArrowLeftOutlined, CloudServerOutlined } from '@ant-design/icons';
 import { REPORT_STATE_COLORS, REPORT_STATE_LABELS, TIMELINESS_LABELS, type ReportDetail } from '@baocao/core';
 import { PageTitle } from '../../shared/Page.tsx';
+import { DocumentDownloads } from '../signatures/DocumentDownloads.tsx';
+import { SignatureBadge } from '../signatures/SignatureBadge.tsx';
 import { formatWindow, TIMELINESS_COLORS } from '../regimes/format.ts';
 import { formatAt, formatLateness } from './format.ts';
 
@@ -15,7 +17,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-/** Which report this is and where it stands: regime, period, unit → receiver, state, deadline, version, sending. */
+/** Which report this is and where it stands: regime, period, unit → receiver, state, version and its signatures, deadline, sending. */
 export function ReportHeader({ detail: d, back }: { detail: ReportDetail; back: { to: '/bao-cao' | '/tiep-nhan'; label: string } }) {
   const late = formatLateness(d.lateMinutes);
   const outOfBand = d.outOfBand ? d.events.findLast((e) => e.action === 'record_out_of_band') : undefined;
@@ -32,6 +34,7 @@ export function ReportHeader({ detail: d, back }: { detail: ReportDetail; back: 
               {REPORT_STATE_LABELS[d.state]}
             </Tag>
             <span data-testid="report-version">Phiên bản {d.version.versionNo}</span>
+            <SignatureBadge reportId={d.id} versionNo={d.version.versionNo} />
             {d.outOfBand && (
               <Tooltip
                 title={
@@ -64,6 +67,9 @@ export function ReportHeader({ detail: d, back }: { detail: ReportDetail; back: 
         <Fact label="Thời gian chốt số liệu">{formatWindow(d.windowStart, d.windowEnd)}</Fact>
         {d.returnCount > 0 && <Fact label="Số lần bị trả lại">{d.returnCount}</Fact>}
         {d.periodState === 'closed' && <Tag>Kỳ báo cáo đã đóng</Tag>}
+        <span style={{ marginLeft: 'auto' }}>
+          <DocumentDownloads reportId={d.id} versionNo={d.version.versionNo} size="small" />
+        </span>
       </div>
     </div>
   );

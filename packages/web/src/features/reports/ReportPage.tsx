@@ -21,7 +21,7 @@ import { formatAt, type ReportProblem } from './format.ts';
 import { tableFormOf, writesOf } from './formData.ts';
 import { formValueReader, type EvaluationCache } from './liveValues.ts';
 import { ProblemsAlert } from './ProblemsAlert.tsx';
-import { RecordsTable } from './ReportContent.tsx';
+import { ListEntryTab } from './ListEntryTab.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useReportDraft, type ReportDraft } from './useReportDraft.ts';
@@ -279,10 +279,18 @@ function FormTab({
   const gridRef = useCallback((h: EntryGridHandle | null) => registerGrid(fv, h), [registerGrid, fv]);
   if (formRef.kind === 'list') {
     return (
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <ExcelRoundTrip reportId={detail.id} form={formRef} editable={editable} onApply={applyPatch} />
-        <RecordsTable formRef={formRef} records={draft.data.forms[fv]?.records ?? []} />
-      </Space>
+      <ListEntryTab
+        formRef={formRef}
+        records={draft.data.forms[fv]?.records ?? []}
+        readOnly={!editable}
+        onChange={draft.change}
+        gridRef={gridRef}
+        extra={
+          <div style={{ marginBottom: 8 }}>
+            <ExcelRoundTrip reportId={detail.id} form={formRef} editable={editable} onApply={applyPatch} />
+          </div>
+        }
+      />
     );
   }
   const form = tableFormOf(formRef);

@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
 import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TransitionInput } from '@baocao/core';
 import { ApiError, errorMessage } from '../../api/client.ts';
+import { isCertificateProblem } from '../signatures/format.ts';
 
 export interface TransitionInputs {
   reason?: string;
@@ -20,7 +22,8 @@ const FIELD_OF_CODE: Partial<Record<string, Field>> = { REASON_REQUIRED: 'reason
  * The inputs a workflow step asks for, and only those (core's transitionNeeds): "Lý do" for a
  * return, a send-back or a correction; "Thời điểm nhận" and "Ghi chú bằng chứng" for a report
  * received outside the system. `onSubmit` answers true when done (the dialog closes), false when
- * the page showed the problem itself; a field error it throws is shown on the field.
+ * the page showed the problem itself; a field error it throws is shown on the field, a missing or
+ * unusable certificate with a link to the certificates page.
  */
 export function TransitionDialog({
   title,
@@ -43,7 +46,7 @@ export function TransitionDialog({
   const [receivedAt, setReceivedAt] = useState<Dayjs | null>(() => (needs.includes('receivedAt') ? dayjs().second(0) : null));
   const [evidence, setEvidence] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<{ message: string; certificate: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -77,7 +80,7 @@ export function TransitionDialog({
       }
       if (field) placed[field] = errorMessage(e);
       if (Object.keys(placed).length) setErrors(placed);
-      else setFormError(errorMessage(e));
+      else setFormError({ message: errorMessage(e), certificate: e instanceof ApiError && isCertificateProblem(e.code) });
     } finally {
       setBusy(false);
     }
@@ -96,7 +99,19 @@ export function TransitionDialog({
       destroyOnHidden
     >
       {intro && <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>}
-      {formError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={formError} role="alert" />}
+      {formError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={formError.message}
+          role="alert"
+          data-testid="transition-error"
+          description={
+            formError.certificate ? <Link to="/chung-thu-so">Mở trang “Chứng thư số” để nhập hoặc kiểm tra chứng thư số</Link> : undefined
+          }
+        />
+      )}
       <Form layout="vertical" component="div">
         {needs.includes('receivedAt') && (
           <Form.Item

@@ -6,8 +6,10 @@ import { useReportVersion, type ReportVersionSummary } from '../../api/reports.t
 import { DiffView } from './DiffView.tsx';
 import { formatAt } from './format.ts';
 import { ReportContentModal } from './ReportContent.tsx';
+import { DocumentDownloads } from '../signatures/DocumentDownloads.tsx';
+import { SignatureBadge } from '../signatures/SignatureBadge.tsx';
 
-/** Every version of the report, each readable; two picked → what changed between them. */
+/** Every version of the report, each readable with its signatures and documents; two picked → what changed between them. */
 export function VersionsTab({ detail }: { detail: ReportDetail }) {
   const versions = [...detail.versions].sort((a, b) => a.versionNo - b.versionNo);
   const latest = versions.at(-1)?.versionNo ?? detail.version.versionNo;
@@ -24,12 +26,12 @@ export function VersionsTab({ detail }: { detail: ReportDetail }) {
         rowKey="versionNo"
         dataSource={versions}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1050 }}
         columns={[
           {
             title: 'Phiên bản',
             key: 'no',
-            width: 200,
+            width: 170,
             render: (_, v) => (
               <Flex gap={6} align="center">
                 <strong>Phiên bản {v.versionNo}</strong>
@@ -39,13 +41,24 @@ export function VersionsTab({ detail }: { detail: ReportDetail }) {
             ),
           },
           { title: 'Lý do mở phiên bản', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
-          { title: 'Tạo lúc', dataIndex: 'createdAt', width: 150, render: formatAt },
-          { title: 'Gửi lúc', dataIndex: 'sentAt', width: 150, render: formatAt },
-          { title: 'Tiếp nhận lúc', dataIndex: 'acceptedAt', width: 150, render: formatAt },
+          { title: 'Tạo lúc', dataIndex: 'createdAt', width: 135, render: formatAt },
+          { title: 'Gửi lúc', dataIndex: 'sentAt', width: 135, render: formatAt },
+          { title: 'Tiếp nhận lúc', dataIndex: 'acceptedAt', width: 135, render: formatAt },
+          {
+            title: 'Chữ ký số · Văn bản',
+            key: 'signatures',
+            width: 190,
+            render: (_, v) => (
+              <Flex vertical gap={6} align="flex-start">
+                <SignatureBadge reportId={detail.id} versionNo={v.versionNo} />
+                <DocumentDownloads reportId={detail.id} versionNo={v.versionNo} size="small" />
+              </Flex>
+            ),
+          },
           {
             title: '',
             key: 'view',
-            width: 140,
+            width: 130,
             render: (_, v) => (
               <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setViewing(v.versionNo)}>
                 Xem nội dung

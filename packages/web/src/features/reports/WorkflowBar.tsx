@@ -13,6 +13,7 @@ import {
 import { ERRORS, REPORT_ACTION_LABELS, transitionNeeds, type ReportAction, type ReportDetail } from '@baocao/core';
 import { errorMessage, isApiError } from '../../api/client.ts';
 import { fetchReport, useTransition } from '../../api/reports.ts';
+import { reportSignaturesKey } from '../../api/signatures.ts';
 import { BACKWARD_ACTIONS, orderedActions, primaryAction, problemsOf, type ReportProblem } from './format.ts';
 import { saveIndicator, type IndicatorTone } from './saveStatus.ts';
 import { TransitionDialog, type TransitionInputs } from './TransitionDialog.tsx';
@@ -43,8 +44,31 @@ const DIALOG_INTRO: Partial<Record<ReportAction, string>> = {
     'Dùng khi hệ thống gặp sự cố và đơn vị đã gửi báo cáo bằng thư điện tử hoặc hệ thống quản lý văn bản. Thời điểm nhận được dùng để tính đúng hạn; đơn vị bổ sung số liệu vào hệ thống sau.',
 };
 
+/**
+ * Approving signs the version with the leader's own certificate and sending adds the unit's: the
+ * dialog says so before the signature is made, since a signature cannot be taken back.
+ */
+const SIGNING_DIALOG: Partial<Record<ReportAction, { okText: string; intro: (versionNo: number) => string }>> = {
+  approve: {
+    okText: 'Duyệt và ký số',
+    intro: (v) =>
+      `Duyệt và ký số bằng chứng thư số của bạn. Chữ ký gắn với đúng nội dung phiên bản ${v} của báo cáo như hiện có; nếu báo cáo bị trả lại để sửa, chữ ký không còn hiệu lực và báo cáo phải được duyệt, ký lại.`,
+  },
+  send: {
+    okText: 'Gửi và ký số',
+    intro: (v) =>
+      `Gửi và ký số bằng chứng thư số của đơn vị. Chữ ký của cơ quan, tổ chức được thêm vào phiên bản ${v} cùng chữ ký của lãnh đạo đã duyệt, rồi báo cáo được gửi cho đơn vị nhận.`,
+  },
+};
+
 /** Codes answered with a list of what stops the step (shown by the page's problems list). */
-const PROBLEM_CODES = new Set(['REPORT_HAS_ERRORS', 'WARNINGS_UNEXPLAINED', 'NARRATIVE_REQUIRED', 'REPORT_CELLS_INVALID']);
+const PROBLEM_CODES = new Set([
+  'REPORT_HAS_ERRORS',
+  'WARNINGS_UNEXPLAINED',
+  'NARRATIVE_REQUIRED',
+  'REPORT_CELLS_INVALID',
+  'CONSOLIDATION_OVERRIDE_UNEXPLAINED',
+]);
 
 const TONE_ICON: Record<IndicatorTone, ReactNode> = {
   neutral: <CheckCircleOutlined aria-hidden />,
@@ -60,7 +84,8 @@ const actionIcon = (a: ReportAction) =>
 /**
  * The workflow buttons the user may press now (detail.actions), the natural next step primary,
  * and the save indicator. A step first saves what is pending; steps that need a reason (or, for
- * a report received outside the system, its time and evidence) ask for it first.
+ * a report received outside the system, its time and evidence) ask for it first; approving and
+ * sending, which sign, ask for a confirmation.
  */
 export function WorkflowBar({
   detail,
@@ -93,6 +118,8 @@ export function WorkflowBar({
         if (hadPending) revision = (await fetchReport(queryClient, detail.id)).revision;
       }
       await transition.mutateAsync({ id: detail.id, body: { action, revision, ...inputs } });
+      // Approving and sending sign; returning supersedes signatures: the badges must read them again.
+      void queryClient.invalidateQueries({ queryKey: reportSignaturesKey(detail.id) });
       onProblems(null);
       message.success(TRANSITION_DONE[action]);
       return true;
@@ -121,7 +148,7 @@ export function WorkflowBar({
   };
 
   const press = (action: Exclude<ReportAction, 'save'>) => {
-    if (transitionNeeds(action).length > 0) setDialog(action);
+    if (transitionNeeds(action).length > 0 || SIGNING_DIALOG[action]) setDialog(action);
     else void run(action, {}, false);
   };
 
@@ -169,9 +196,9 @@ export function WorkflowBar({
       {dialog && (
         <TransitionDialog
           title={`${REPORT_ACTION_LABELS[dialog]} báo cáo`}
-          okText={REPORT_ACTION_LABELS[dialog]}
+          okText={SIGNING_DIALOG[dialog]?.okText ?? REPORT_ACTION_LABELS[dialog]}
           needs={transitionNeeds(dialog)}
-          intro={DIALOG_INTRO[dialog]}
+          intro={SIGNING_DIALOG[dialog]?.intro(detail.version.versionNo) ?? DIALOG_INTRO[dialog]}
           onSubmit={(inputs) => run(dialog as Exclude<ReportAction, 'save'>, inputs, true)}
           onClose={() => setDialog(null)}
         />
