@@ -83,6 +83,10 @@ export const ERRORS = {
   },
   SIGNATURE_REQUIRED: { status: 409, message: 'Báo cáo chưa được ký số nên chưa thể gửi.' },
   SIGNATURE_INVALID_FILE: { status: 400, message: 'Tệp chữ ký số không đọc được (cần chữ ký CMS/PKCS#7 dạng .p7s).' },
+  ANALYTICS_TOO_LARGE: {
+    status: 422,
+    message: 'Phạm vi khai thác quá lớn để hiển thị: hãy chọn ít chỉ tiêu, đơn vị hoặc kỳ hơn, hoặc kết xuất dữ liệu chi tiết (CSV).',
+  },
   RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc liên hệ quản trị hệ thống.' },
   UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không sẵn sàng.' },

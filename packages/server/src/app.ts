@@ -14,6 +14,11 @@ import { type Database, migrationsCurrent } from './db/client.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './http/errors.ts';
 import type { App, Deps } from './http/types.ts';
 import { type Clock, systemClock } from './jobs/clock.ts';
+import { analyticsRoutes } from './modules/analytics/routes.ts';
+import { dashboardRoutes } from './modules/analytics/dashboard-routes.ts';
+import { publicPortalPages } from './modules/analytics/public-page.ts';
+import { publicApiRoutes } from './modules/analytics/public-routes.ts';
+import { timelinessRoutes } from './modules/analytics/timeliness-routes.ts';
 import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authHook } from './modules/auth/hook.ts';
@@ -107,9 +112,16 @@ export async function buildApp({ database, config, webDist, clock = systemClock 
       reportDataRoutes(typed, deps);
       documentRoutes(typed, deps);
       signatureRoutes(typed, deps);
+      analyticsRoutes(typed, deps);
+      timelinessRoutes(typed, deps);
+      dashboardRoutes(typed, deps);
+      publicApiRoutes(typed, deps);
     },
     { prefix: '/api/v1' },
   );
+
+  // The public portal (công khai thông tin): server-rendered, no login, no script needed.
+  publicPortalPages(app, deps);
 
   const dist = webDist === undefined ? findWebDist() : webDist;
   if (dist) await app.register(fastifyStatic, { root: dist, index: 'index.html' });

@@ -1,5 +1,6 @@
 import { createRootRouteWithContext, createRoute, createRouter, Link, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { sessionQuery } from './api/session.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -30,6 +31,11 @@ import { ReportPage } from './features/reports/ReportPage.tsx';
 import { IncomingPage, PeriodIncomingPage } from './features/reports/IncomingPage.tsx';
 import { CertificatesPage } from './features/signatures/CertificatesPage.tsx';
 import { VerifyPage } from './features/signatures/VerifyPage.tsx';
+import { ExplorePage } from './features/analytics/ExplorePage.tsx';
+import { TimelinessPage } from './features/analytics/TimelinessPage.tsx';
+import { DashboardsPage } from './features/analytics/DashboardsPage.tsx';
+import { DashboardPage } from './features/analytics/DashboardPage.tsx';
+import { PublishingPage } from './features/analytics/PublishingPage.tsx';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -251,6 +257,29 @@ const calendarRoute = createRoute({
 const certificatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/chung-thu-so', component: CertificatesPage });
 const verifyRoute = createRoute({ getParentRoute: () => appRoute, path: '/xac-thuc-chu-ky', component: VerifyPage });
 
+const analyticsPage = (path: string, page: () => ReactNode, permission: 'analytics.read' | 'analytics.manage' = 'analytics.read') =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => <RequirePermission permission={permission}>{page()}</RequirePermission>,
+  });
+const exploreRoute = analyticsPage('/khai-thac', () => <ExplorePage />);
+const timelinessRoute = analyticsPage('/tinh-hinh-bao-cao', () => <TimelinessPage />);
+const dashboardsRoute = analyticsPage('/bang-dieu-khien', () => <DashboardsPage />);
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bang-dieu-khien/$id',
+  component: function DashboardRoute() {
+    const { id } = dashboardRoute.useParams();
+    return (
+      <RequirePermission permission="analytics.read">
+        <DashboardPage key={id} id={id} />
+      </RequirePermission>
+    );
+  },
+});
+const publishingRoute = analyticsPage('/cong-khai-du-lieu', () => <PublishingPage />, 'analytics.manage');
+
 const plannedRoute = (module: ModuleInfo) =>
   createRoute({
     getParentRoute: () => appRoute,
@@ -285,6 +314,11 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     certificatesRoute,
     verifyRoute,
+    exploreRoute,
+    timelinessRoute,
+    dashboardsRoute,
+    dashboardRoute,
+    publishingRoute,
     ...PLANNED_MODULES.map(plannedRoute),
   ]),
 ]);

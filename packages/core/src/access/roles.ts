@@ -41,12 +41,25 @@ export const PERMISSIONS = [
   'report.approve',
   /** On the receiving unit: accept (tiếp nhận) or return (trả lại), decide corrections, record out-of-band arrivals. */
   'report.receive',
+  /** Explore the accepted figures and the timeliness statistics of units in scope (khai thác). */
+  'analytics.read',
+  /** Compose dashboards for units in scope and publish datasets on the public portal (công khai). */
+  'analytics.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ['unit.read'];
-const designer: Permission[] = ['unit.read', 'form.design', 'reference.manage', 'regime.manage', 'report.work', 'assignment.delegate'];
-const worker: Permission[] = ['unit.read', 'report.work'];
+const designer: Permission[] = [
+  'unit.read',
+  'form.design',
+  'reference.manage',
+  'regime.manage',
+  'report.work',
+  'assignment.delegate',
+  'analytics.read',
+  'analytics.manage',
+];
+const worker: Permission[] = ['unit.read', 'report.work', 'analytics.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
@@ -55,7 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   data_entry: [...worker, 'report.enter'],
   reviewer: [...worker, 'report.review'],
   approver: [...worker, 'assignment.delegate', 'report.review', 'report.approve', 'report.receive'],
-  viewer: everyone,
+  viewer: [...everyone, 'analytics.read'],
 };
 
 /** Roles whose holders have `permission` (within the scope of their grant). */

@@ -61,6 +61,14 @@ export const AUDIT_ACTION_LABELS = {
   'certificate.imported': 'Nhập chứng thư số',
   'certificate.revoked': 'Ngừng sử dụng chứng thư số',
   'report.signed': 'Ký số báo cáo',
+  'analytics.view_saved': 'Lưu khung nhìn khai thác dữ liệu',
+  'analytics.view_deleted': 'Xóa khung nhìn khai thác dữ liệu',
+  'analytics.exported': 'Kết xuất dữ liệu khai thác',
+  'dashboard.saved': 'Lưu bảng điều khiển',
+  'dashboard.deleted': 'Xóa bảng điều khiển',
+  'dataset.published': 'Công khai bộ dữ liệu',
+  'dataset.unpublished': 'Ngừng công khai bộ dữ liệu',
+  'dataset.snapshot': 'Cập nhật số liệu công khai',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

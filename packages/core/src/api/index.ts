@@ -9,3 +9,4 @@ export * from './forms.ts';
 export * from './regimes.ts';
 export * from './reports.ts';
 export * from './signatures.ts';
+export * from './analytics.ts';

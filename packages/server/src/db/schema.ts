@@ -13,3 +13,4 @@ export * from '../modules/assignments/tables.ts';
 export * from '../modules/notifications/tables.ts';
 export * from '../modules/reports/tables.ts';
 export * from '../modules/signatures/tables.ts';
+export * from '../modules/analytics/tables.ts';

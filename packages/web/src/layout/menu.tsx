@@ -5,6 +5,8 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
   DatabaseOutlined,
   BarChartOutlined,
   FileTextOutlined,
@@ -90,6 +92,35 @@ export const DATA_MODULES: ModuleInfo[] = [
     icon: <SecurityScanOutlined aria-hidden />,
     description: 'Kiểm tra chữ ký số trên văn bản PDF hoặc trên tệp kèm chữ ký rời (.p7s).',
   },
+  // Analytics: figures of accepted reports, timeliness of reporting, dashboards, the public portal.
+  {
+    path: '/khai-thac',
+    label: 'Khai thác dữ liệu',
+    icon: <BarChartOutlined aria-hidden />,
+    permission: 'analytics.read',
+    description: 'Bảng tổng hợp động (pivot), biểu đồ và kết xuất số liệu các báo cáo đã tiếp nhận, trong phạm vi được giao.',
+  },
+  {
+    path: '/tinh-hinh-bao-cao',
+    label: 'Tình hình gửi báo cáo',
+    icon: <FieldTimeOutlined aria-hidden />,
+    permission: 'analytics.read',
+    description: 'Thống kê đúng hạn, muộn, không gửi, bị trả lại, đính chính; xếp hạng đơn vị theo năm.',
+  },
+  {
+    path: '/bang-dieu-khien',
+    label: 'Bảng điều khiển',
+    icon: <DashboardOutlined aria-hidden />,
+    permission: 'analytics.read',
+    description: 'Chỉ số chính và biểu đồ của đơn vị, cập nhật ngay khi báo cáo được tiếp nhận.',
+  },
+  {
+    path: '/cong-khai-du-lieu',
+    label: 'Công khai thông tin',
+    icon: <GlobalOutlined aria-hidden />,
+    permission: 'analytics.manage',
+    description: 'Chọn bộ số liệu công khai cho người dân, doanh nghiệp; cập nhật hằng tháng tại trang /cong-khai.',
+  },
 ];
 
 /** Modules of later phases: shown in the menu, marked "Đang xây dựng". */
@@ -99,18 +130,6 @@ export const PLANNED_MODULES: ModuleInfo[] = [
     label: 'Tổng hợp',
     icon: <AppstoreOutlined aria-hidden />,
     description: 'Tổng hợp số liệu từ các đơn vị cấp dưới và theo dõi tình hình gửi báo cáo.',
-  },
-  {
-    path: '/khai-thac',
-    label: 'Khai thác dữ liệu',
-    icon: <BarChartOutlined aria-hidden />,
-    description: 'Tìm kiếm, lọc, tổng hợp, biểu đồ và kết xuất dữ liệu trong phạm vi được giao.',
-  },
-  {
-    path: '/cong-khai',
-    label: 'Công khai',
-    icon: <GlobalOutlined aria-hidden />,
-    description: 'Trang công khai thông tin cho người dân, doanh nghiệp, cập nhật hằng tháng.',
   },
 ];
 
