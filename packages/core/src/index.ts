@@ -16,3 +16,4 @@ export * from './regimes/index.ts';
 export * from './workflow/index.ts';
 export * from './aggregation/index.ts';
 export * from './reports/index.ts';
+export * from './analytics/index.ts';

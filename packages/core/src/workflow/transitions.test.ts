@@ -195,7 +195,8 @@ describe('who may do what, by role and side (through ROLE_PERMISSIONS)', () => {
     expect(ROLE_PERMISSIONS.report_owner).toEqual(
       expect.arrayContaining(['unit.read', 'form.design', 'reference.manage', 'regime.manage', 'report.work', 'assignment.delegate']),
     );
-    expect(ROLE_PERMISSIONS.viewer).toEqual(['unit.read']);
+    // A viewer (khai thác) reads units and the figures of units in scope, and nothing else.
+    expect(ROLE_PERMISSIONS.viewer).toEqual(['unit.read', 'analytics.read']);
     expect(ROLE_PERMISSIONS.unit_admin).toEqual(['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read']);
   });
 });
