@@ -1,5 +1,7 @@
 export {
   addCatalogItem,
+  catalogLabels,
+  type CatalogLabels,
   createCatalog,
   findCatalogsByCode,
   getCatalog,

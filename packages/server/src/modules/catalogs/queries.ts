@@ -67,6 +67,17 @@ export async function catalogCodes(db: Db, codes?: readonly string[]) {
     .where(codes ? inArray(catalog.code, codes.length ? [...codes] : ['']) : undefined);
 }
 
+/** Items of the catalogs whose code, upper-cased, is among `upperCodes` (disaggregation keys are upper-case). */
+export async function itemsOfCatalogs(db: Db, upperCodes: readonly string[]) {
+  if (upperCodes.length === 0) return [];
+  return db
+    .select({ catalogCode: catalog.code, catalogName: catalog.name, itemCode: catalogItem.code, itemName: catalogItem.name })
+    .from(catalog)
+    .leftJoin(catalogItem, eq(catalogItem.catalogId, catalog.id))
+    .where(inArray(sql`upper(${catalog.code})`, [...upperCodes]))
+    .orderBy(asc(catalog.code), asc(catalogItem.sortOrder), asc(catalogItem.code));
+}
+
 export async function insertCatalog(tx: Db, values: typeof catalog.$inferInsert): Promise<CatalogRow> {
   const [row] = await tx.insert(catalog).values(values).returning();
   return row!;

@@ -369,3 +369,23 @@ export async function updateCatalogItem(
 export async function findCatalogsByCode(db: Db, codes?: readonly string[]): Promise<{ code: string; name: string }[]> {
   return q.catalogCodes(db, codes);
 }
+
+/** One catalog's name and its items' names, keyed by upper-case codes: what a disaggregation key ("GIOI_TINH=NU") is labelled with. */
+export interface CatalogLabels {
+  name: string;
+  /** Upper-case item code → item name, in the catalog's order. */
+  items: Map<string, string>;
+}
+
+/** Labels of the catalogs named by `codes` (any case), keyed by upper-case catalog code; no authorization (reference data). */
+export async function catalogLabels(db: Db, codes: readonly string[]): Promise<Map<string, CatalogLabels>> {
+  const out = new Map<string, CatalogLabels>();
+  const rows = await q.itemsOfCatalogs(db, [...new Set(codes.map((c) => c.toUpperCase()))]);
+  for (const r of rows) {
+    const key = r.catalogCode.toUpperCase();
+    let labels = out.get(key);
+    if (!labels) out.set(key, (labels = { name: r.catalogName, items: new Map() }));
+    if (r.itemCode !== null && r.itemName !== null) labels.items.set(r.itemCode.toUpperCase(), r.itemName);
+  }
+  return out;
+}

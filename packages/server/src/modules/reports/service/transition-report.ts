@@ -15,6 +15,7 @@ import * as q from '../queries.ts';
 import { sendProblem, submissionError } from '../rules.ts';
 import { reportForms, type ReportDeps, versionData } from '../support.ts';
 import { loadAssignment } from './open-report.ts';
+import { recordAcceptedFacts } from './record-facts.ts';
 
 export interface TransitionInput {
   action: Exclude<ReportAction, 'save'>;
@@ -84,6 +85,7 @@ export async function transitionIn(
       break;
     case 'accept':
       version = await q.updateVersion(tx, version.id, { acceptedAt: now, lockedAt: now });
+      await recordAcceptedFacts(tx, { report: row, assignment: a, version, now });
       changes.acceptedAt = now;
       progress = { status: 'accepted' };
       break;
