@@ -10,3 +10,10 @@ export { checkPatch, saveReport } from './service/save-report.ts';
 export { transitionIn, transitionReport, type TransitionInput, type TransitionOutcome } from './service/transition-report.ts';
 export { contentHashOf, reportForms, type ReportDeps } from './support.ts';
 export { report, reportEvent, reportSnapshot, reportVersion, storedFile } from './tables.ts';
+export {
+  summarizeTimeliness,
+  timelinessEntries,
+  timelinessRecords,
+  timelinessStats,
+  type TimelinessEntry,
+} from './service/timeliness-stats.ts';
