@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { openConfigured, runMain } from './bootstrap.ts';
 import { systemClock } from './jobs/clock.ts';
 import { createScheduler } from './jobs/scheduler.ts';
+import { publishSnapshotsTask } from './modules/analytics/publish-job.ts';
 import { closeExpiredPeriodsTask, openPeriodsTask, remindersTask } from './modules/assignments/index.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.ts';
 import { emailDeliveryTask } from './modules/notifications/index.ts';
@@ -37,7 +38,7 @@ await runMain(async (config) => {
   const scheduler = config.schedulerEnabled
     ? createScheduler(
         { db: database.db, config, clock: systemClock, log: app.log },
-        [openPeriodsTask, closeExpiredPeriodsTask, remindersTask, emailDeliveryTask],
+        [openPeriodsTask, closeExpiredPeriodsTask, remindersTask, emailDeliveryTask, publishSnapshotsTask],
         config.schedulerIntervalSeconds,
       )
     : null;

@@ -441,3 +441,16 @@ export type PublicDataset = z.infer<typeof publicDataset>;
 export const publicDatasetList = z.object({
   items: z.array(publicDataset.pick({ id: true, title: true, description: true, month: true, snapshotAt: true })),
 });
+
+// ---------- Dashboards as the server answers (added with the dashboards' routes) ----------
+
+/*
+ * Tiles as the server sends them back: the fields of tileSpec, with plain strings where the request
+ * schema normalises typed text (a response schema cannot run that transform backwards).
+ */
+export const tileSpecResponse = z.discriminatedUnion('kind', [
+  kpiTileSpec.extend({ title: z.string() }),
+  viewTileSpec.extend({ title: z.string() }),
+]);
+export const dashboardResponse = dashboard.extend({ tiles: z.array(tileSpecResponse) });
+export const dashboardDataResponse = dashboardData.extend({ dashboard: dashboardResponse });
