@@ -248,6 +248,52 @@ describe('layout', () => {
     expect(r.cells).toEqual([['1'], ['2'], ['3'], ['4'], ['4'], ['7']]);
   });
 
+  it('disaggregation inside units: each unit\'s "Cộng" is its Tổng số (A 50 = Nam 27 + Nữ 23), not 50 + 27 + 23 = 100; total 50 + 40 = 90', () => {
+    const members = {
+      unit: UNITS,
+      disaggregation: [
+        { key: '', label: 'Tổng số' },
+        { key: 'GIOI_TINH=NAM', label: 'Nam' },
+        { key: 'GIOI_TINH=NU', label: 'Nữ' },
+      ],
+    };
+    const facts = [
+      { coords: { unit: 'A', disaggregation: '' }, value: '50' },
+      { coords: { unit: 'A', disaggregation: 'GIOI_TINH=NAM' }, value: '27' },
+      { coords: { unit: 'A', disaggregation: 'GIOI_TINH=NU' }, value: '23' },
+      { coords: { unit: 'B', disaggregation: '' }, value: '40' },
+      { coords: { unit: 'B', disaggregation: 'GIOI_TINH=NAM' }, value: '21' },
+      { coords: { unit: 'B', disaggregation: 'GIOI_TINH=NU' }, value: '19' },
+    ];
+    const r = pivot(facts, { rows: ['unit', 'disaggregation'], members });
+    expect(cellAt(r, ['A'])).toBe('50');
+    expect(cellAt(r, ['B'])).toBe('40');
+    expect(cellAt(r, 'total')).toBe('90');
+    // Breakdowns on the columns: the row total is the Tổng số column, Nam 27 + 21 = 48 on the total row.
+    const c = pivot(facts, { rows: ['unit'], columns: ['disaggregation'], members });
+    expect(cellAt(c, ['A'], 'total')).toBe('50');
+    expect(cellAt(c, 'total', ['GIOI_TINH=NAM'])).toBe('48');
+    expect(cellAt(c, 'total', 'total')).toBe('90');
+  });
+
+  it('breakdowns without a Tổng số member add up: Nam 27 + Nữ 23 = 50', () => {
+    const members = {
+      unit: UNITS,
+      disaggregation: [
+        { key: 'GIOI_TINH=NAM', label: 'Nam' },
+        { key: 'GIOI_TINH=NU', label: 'Nữ' },
+      ],
+    };
+    const r = pivot(
+      [
+        { coords: { unit: 'A', disaggregation: 'GIOI_TINH=NAM' }, value: '27' },
+        { coords: { unit: 'A', disaggregation: 'GIOI_TINH=NU' }, value: '23' },
+      ],
+      { rows: ['disaggregation'], members },
+    );
+    expect(cellAt(r, 'total')).toBe('50');
+  });
+
   it('three row dimensions: inner groups close before outer ones (2026/A: 1 + 2 = 3, 2026: 3 + 4 = 7, total 7 + 8 = 15)', () => {
     const r = pivot(
       [

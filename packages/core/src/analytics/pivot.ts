@@ -166,18 +166,31 @@ function indexLeaves(aggregates: readonly FactAggregate[], dimensions: readonly 
   return { leaves, leafOfAggregate };
 }
 
-/** Folds a vector of partials along an axis: one entry per header, parents merged from their children. */
-function foldAxis(axis: PivotAxis, leafPartial: (leaf: number) => CellPartial): CellPartial[] {
+/**
+ * Folds a vector of partials along an axis: one entry per header, parents merged from their children.
+ * A parent over the members of 'disaggregation' is its total member ("", Tổng số) when there is one:
+ * the breakdowns (Nam, Nữ) are parts of that total, and adding them to it would count it twice.
+ */
+function foldAxis(axis: PivotAxis, dimensions: readonly PivotDimension[], leafPartial: (leaf: number) => CellPartial): CellPartial[] {
   const out: CellPartial[] = new Array<CellPartial>(axis.headers.length);
   for (let h = 0; h < axis.headers.length; h++) {
     const leaf = axis.leafOf[h]!;
     if (leaf >= 0) {
       out[h] = leafPartial(leaf);
-    } else {
-      let acc: CellPartial = null;
-      for (const child of axis.childrenOf[h]!) acc = merge(acc, out[child] ?? null);
-      out[h] = acc;
+      continue;
     }
+    const children = axis.childrenOf[h]!;
+    const varying = axis.headers[h]!.keys.length;
+    if (dimensions[varying] === 'disaggregation') {
+      const total = children.find((child) => axis.headers[child]!.keys[varying] === '');
+      if (total !== undefined) {
+        out[h] = out[total] ?? null;
+        continue;
+      }
+    }
+    let acc: CellPartial = null;
+    for (const child of children) acc = merge(acc, out[child] ?? null);
+    out[h] = acc;
   }
   return out;
 }
@@ -209,8 +222,8 @@ export function buildPivot(input: BuildPivotInput): PivotResult {
   });
 
   // Fold along the columns for each leaf row, then along the rows for each column header.
-  const byLeafRow = leafGrid.map((line) => foldAxis(colAxis, (col) => line.get(col) ?? null));
-  const cellsByColumn = colAxis.headers.map((_, c) => foldAxis(rowAxis, (leafRow) => byLeafRow[leafRow]?.[c] ?? null));
+  const byLeafRow = leafGrid.map((line) => foldAxis(colAxis, columns, (col) => line.get(col) ?? null));
+  const cellsByColumn = colAxis.headers.map((_, c) => foldAxis(rowAxis, rows, (leafRow) => byLeafRow[leafRow]?.[c] ?? null));
 
   let mixed = false;
   const blocked = new Set<string>();
