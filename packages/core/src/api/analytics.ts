@@ -87,6 +87,12 @@ export const periodSelection = z.object({
   to: z.string().min(2).max(20),
   /** Add the same periods one year earlier ("cùng kỳ năm trước"). */
   samePeriodLastYear: z.boolean().default(false),
+  /**
+   * Follow the newest figures: keep the range's length but end it at the latest period that has
+   * figures of the chosen indicators, so that a saved view, a dashboard tile or a published dataset
+   * moves on each month by itself.
+   */
+  rolling: z.boolean().default(false),
 });
 export type PeriodSelection = z.infer<typeof periodSelection>;
 

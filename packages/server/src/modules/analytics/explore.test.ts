@@ -3,7 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../test/db.ts';
 import { aggregationSql } from './explore-queries.ts';
-import { periodRange } from './explore.ts';
+import { periodRange, rollPeriods } from './explore.ts';
 import { analyticsFixture, type AnalyticsFixture, explored, refusal, table, vonQuery } from './fixtures.test-support.ts';
 
 describe('periodRange', () => {
@@ -30,6 +30,25 @@ describe('periodRange', () => {
       'Kỳ bắt đầu "Q2026-1" không phải là một kỳ hằng tháng.',
     );
     expect(() => periodRange({ periodType: 'custom', from: 'C1', to: 'C2', samePeriodLastYear: false })).toThrow(/Kỳ tự định nghĩa/u);
+  });
+});
+
+describe('rollPeriods', () => {
+  const last6 = { periodType: 'month' as const, from: 'M2026-01', to: 'M2026-06', samePeriodLastYear: true, rolling: true };
+
+  it('moves a rolling range of 6 months to end at the newest figures: M2026-01…06 → M2026-05…10', () => {
+    expect(rollPeriods(last6, 'M2026-10')).toEqual({ ...last6, from: 'M2026-05', to: 'M2026-10' });
+  });
+
+  it('crosses a year: 3 quarters ending Q2026-4 → Q2026-2 … Q2026-4, then ending Q2027-1 → Q2026-3 … Q2027-1', () => {
+    const q = { periodType: 'quarter' as const, from: 'Q2026-2', to: 'Q2026-4', samePeriodLastYear: false, rolling: true };
+    expect(rollPeriods(q, 'Q2027-1')).toEqual({ ...q, from: 'Q2026-3', to: 'Q2027-1' });
+  });
+
+  it('leaves a fixed range, an unknown latest period or a latest period of another type alone', () => {
+    expect(rollPeriods({ ...last6, rolling: false }, 'M2026-10')).toEqual({ ...last6, rolling: false });
+    expect(rollPeriods(last6, undefined)).toBe(last6);
+    expect(rollPeriods(last6, 'Q2026-3')).toBe(last6);
   });
 });
 

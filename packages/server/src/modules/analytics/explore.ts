@@ -8,6 +8,7 @@ import {
   PERIOD_TYPE_LABELS,
   periodCode,
   periodLabel,
+  previousPeriod,
   PIVOT_DIMENSION_LABELS,
   samePeriodLastYear,
   type ExplorationOptions,
@@ -59,7 +60,10 @@ function fail(message: string): never {
 }
 
 /** The period codes from..to (and, when asked, the same periods a year earlier), in time order, and their years. */
-export function periodRange(selection: PeriodSelection): { codes: string[]; years: number[] } {
+export function periodRange(selection: Pick<PeriodSelection, 'periodType' | 'from' | 'to' | 'samePeriodLastYear'>): {
+  codes: string[];
+  years: number[];
+} {
   const { periodType: type } = selection;
   if (type === 'custom') {
     fail(
@@ -93,6 +97,20 @@ export function periodRange(selection: PeriodSelection): { codes: string[]; year
   const all = selection.samePeriodLastYear ? [...keys.map(samePeriodLastYear), ...keys] : keys;
   const codes = [...new Set(all.map(periodCode))].sort();
   return { codes, years: [...new Set(all.map((k) => k.year))].sort((a, b) => a - b) };
+}
+
+/**
+ * A rolling selection moved so that it ends at `latest` (the newest period with figures), keeping its
+ * length; unchanged when it is not rolling, when nothing is known, or when it already ends there.
+ */
+export function rollPeriods(selection: PeriodSelection, latest: string | undefined): PeriodSelection {
+  if (!selection.rolling || !latest || latest === selection.to) return selection;
+  const end = parsePeriodCode(latest);
+  if (!end || end.type !== selection.periodType) return selection;
+  const length = periodRange({ ...selection, samePeriodLastYear: false }).codes.length;
+  let start = end;
+  for (let i = 1; i < length; i++) start = previousPeriod(start);
+  return { ...selection, from: periodCode(start), to: latest };
 }
 
 /** The ids of the units a query reads, checked against the caller's authority. */
@@ -129,8 +147,17 @@ export function checkQueryShape(query: ExplorationQuery): void {
 }
 
 /** Checks a query and resolves its units, periods and indicators (exploration and the facts export share it). */
-export async function prepareExploration(db: Db, who: Who, query: ExplorationQuery): Promise<PreparedExploration> {
-  checkPlacement(query);
+export async function prepareExploration(db: Db, who: Who, asked: ExplorationQuery): Promise<PreparedExploration> {
+  checkPlacement(asked);
+  const query = asked.periods.rolling
+    ? {
+        ...asked,
+        periods: rollPeriods(
+          asked.periods,
+          (await explorationOptions(db, who, asked.indicatorCodes)).latestPeriods[asked.periods.periodType],
+        ),
+      }
+    : asked;
   const { codes, years } = periodRange(query.periods);
   const unitIds = await resolveUnits(db, who, query.units);
   const requested = [...new Set(query.indicatorCodes)];

@@ -114,7 +114,13 @@ async function seriesFigures(
     indicatorCodes: [series.indicatorCode],
     measures: [series.measure],
     units: { mode: 'explicit', unitIds: [series.unitId] },
-    periods: { periodType: series.periodType, from: previousCode ?? code, to: code, samePeriodLastYear: lastYearCode !== null },
+    periods: {
+      periodType: series.periodType,
+      from: previousCode ?? code,
+      to: code,
+      samePeriodLastYear: lastYearCode !== null,
+      rolling: false,
+    },
     rows: ['unit'],
     columns: ['period'],
   };
