@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A loaded CI machine answers a search or a save in seconds, not in the default one second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -257,7 +257,11 @@ const calendarRoute = createRoute({
 const certificatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/chung-thu-so', component: CertificatesPage });
 const verifyRoute = createRoute({ getParentRoute: () => appRoute, path: '/xac-thuc-chu-ky', component: VerifyPage });
 
-const analyticsPage = (path: string, page: () => ReactNode, permission: 'analytics.read' | 'analytics.manage' = 'analytics.read') =>
+const analyticsPage = <TPath extends string>(
+  path: TPath,
+  page: () => ReactNode,
+  permission: 'analytics.read' | 'analytics.manage' = 'analytics.read',
+) =>
   createRoute({
     getParentRoute: () => appRoute,
     path,

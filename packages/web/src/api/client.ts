@@ -49,6 +49,11 @@ export function rememberSession(session: SessionResponse | null): void {
   csrfToken = session?.csrfToken ?? null;
 }
 
+/** The csrf header for a state-changing request sent with fetch directly (a file answered to a POST). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {

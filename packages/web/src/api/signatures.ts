@@ -122,7 +122,7 @@ export function filenameOf(disposition: string | null): string | null {
   return (plain[2] ?? plain[1]!).trim() || null;
 }
 
-function saveBlob(blob: Blob, filename: string): void {
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -26,6 +26,8 @@ export interface UnitTreeMultiSelectProps {
   'data-testid'?: string;
   /** Pick from the whole directory of active units instead of the units in the caller's scope. */
   source?: UnitSource;
+  /** Shown for a chosen id missing from the list (e.g. a shared query naming a unit outside the caller's scope). */
+  unknownLabel?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function UnitTreeMultiSelect({
   'aria-label': ariaLabel,
   'data-testid': testId,
   source = 'scope',
+  unknownLabel,
 }: UnitTreeMultiSelectProps) {
   const { data: units = [], isLoading } = useUnitList(false, source);
   const treeData = useMemo(() => {
@@ -59,7 +62,7 @@ export function UnitTreeMultiSelect({
       multiple
       treeCheckable
       treeCheckStrictly
-      value={value.map((v) => ({ value: v, label: names.get(v) ?? v }))}
+      value={value.map((v) => ({ value: v, label: names.get(v) ?? (isLoading ? v : (unknownLabel ?? v)) }))}
       onChange={(vs: { value: string }[] | undefined) => onChange?.((vs ?? []).map((v) => v.value))}
       treeData={treeData}
       placeholder={placeholder}
