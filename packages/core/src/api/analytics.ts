@@ -391,7 +391,14 @@ export const kpiValue = z.object({
   samePeriodLastYear: z.string().nullable(),
   changeVsLastYear: z.string().nullable(),
   target: z.string().nullable(),
-  /** value / target in percent, one decimal. */
+  /**
+   * What the target is compared with: the period's own figure ('period', a plan of the same period),
+   * or the figure from the start of the year to the period ('year_to_date', against a yearly plan).
+   */
+  targetBasis: z.enum(['period', 'year_to_date']).nullable(),
+  /** From the first period of the year to the latest one, by the indicator's rule (with a yearly plan). */
+  yearToDate: z.string().nullable(),
+  /** The compared figure / target in percent, one decimal. */
   targetRate: z.string().nullable(),
   unitOfMeasure: z.string().nullable(),
 });

@@ -112,7 +112,7 @@ describe.each(backends)('analytics: dashboards on %s', (backend) => {
     expect(await auditActions(db, dashboardId)).toEqual(['dashboard.saved']);
   });
 
-  it('KPI: 110 in Tháng 3/2026 — +10.0 % on 100 in Tháng 2, +37.5 % on 80 in Tháng 3/2025, 25.0 % of the year plan 440', async () => {
+  it('KPI: 110 in Tháng 3/2026 — +10.0 % on 100 in Tháng 2, +37.5 % on 80 in Tháng 3/2025; the year so far 100 + 110 = 210 is 47.7 % of the year plan 440', async () => {
     const res = await manager.get(`${BASE}/${dashboardId}/data`);
     expect(res.statusCode, res.body).toBe(200);
     const data = res.json() as DashboardData;
@@ -127,7 +127,9 @@ describe.each(backends)('analytics: dashboards on %s', (backend) => {
         samePeriodLastYear: '80',
         changeVsLastYear: '37.5',
         target: '440',
-        targetRate: '25.0',
+        targetBasis: 'year_to_date',
+        yearToDate: '210',
+        targetRate: '47.7',
         unitOfMeasure: 'triệu đồng',
       },
     });
@@ -135,7 +137,10 @@ describe.each(backends)('analytics: dashboards on %s', (backend) => {
 
   it('KPI target in the same period comes first: 110 of the month plan 100 = 110.0 %', async () => {
     const data = (await manager.get(`${BASE}/${dashboardId}/data`)).json() as DashboardData;
-    expect(data.tiles[3]).toMatchObject({ kind: 'kpi', kpi: { value: '110', target: '100', targetRate: '110.0' } });
+    expect(data.tiles[3]).toMatchObject({
+      kind: 'kpi',
+      kpi: { value: '110', target: '100', targetBasis: 'period', yearToDate: null, targetRate: '110.0' },
+    });
   });
 
   it('a view tile shows the saved view and its pivot: 100 + 110 = 210 for Sở Y tế', async () => {
@@ -170,8 +175,10 @@ describe.each(backends)('analytics: dashboards on %s', (backend) => {
       kind: 'kpi',
       kpi: { periodCode: 'M2026-04', periodLabel: 'Tháng 4/2026', value: '121', previous: '110', changeVsPrevious: '10.0' },
     });
-    // No M2025-04 figure: no change against last year; 121 / 440 = 27.5 %.
-    expect(data.tiles[0]).toMatchObject({ kpi: { samePeriodLastYear: null, changeVsLastYear: null, targetRate: '27.5' } });
+    // No M2025-04 figure: no change against last year; the year so far 100 + 110 + 121 = 331 of 440 = 75.2 %.
+    expect(data.tiles[0]).toMatchObject({
+      kpi: { samePeriodLastYear: null, changeVsLastYear: null, yearToDate: '331', targetRate: '75.2' },
+    });
   });
 
   it('lists the dashboard for readers of Sở Y tế, not for those of Sở Tài chính', async () => {

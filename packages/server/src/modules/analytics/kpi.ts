@@ -7,6 +7,7 @@ import {
   percentOf,
   periodCode,
   periodLabel,
+  type PeriodKey,
   type PeriodType,
   previousPeriod,
   samePeriodLastYear,
@@ -54,6 +55,9 @@ export async function evaluateKpi(
   const previous = previousCode ? (figures.get(previousCode) ?? null) : null;
   const lastYear = lastYearCode ? (figures.get(lastYearCode) ?? null) : null;
   const target = spec.target ? await targetFigure(db, actor, { ...spec.target, unitId, periodType: spec.periodType }, latest) : null;
+  // A yearly plan is compared with the figures of the year so far, not with one month's.
+  const yearToDate = target?.basis === 'year_to_date' && key ? await yearToDateFigure(db, actor, series, key) : null;
+  const compared = target?.basis === 'year_to_date' ? yearToDate : value;
 
   return {
     periodCode: latest.periodCode,
@@ -63,8 +67,10 @@ export async function evaluateKpi(
     changeVsPrevious: percentChange(value, previous),
     samePeriodLastYear: lastYear,
     changeVsLastYear: percentChange(value, lastYear),
-    target,
-    targetRate: percentOf(value, target),
+    target: target?.value ?? null,
+    targetBasis: target?.value ? target.basis : null,
+    yearToDate,
+    targetRate: percentOf(compared, target?.value ?? null),
     unitOfMeasure,
   };
 }
@@ -79,6 +85,8 @@ function emptyKpi(unitOfMeasure: string | null): KpiValue {
     samePeriodLastYear: null,
     changeVsLastYear: null,
     target: null,
+    targetBasis: null,
+    yearToDate: null,
     targetRate: null,
     unitOfMeasure,
   };
@@ -89,13 +97,28 @@ async function targetFigure(
   actor: Actor,
   target: { indicatorCode: string; measure: string; unitId: string; periodType: PeriodType },
   period: { periodCode: string; year: number },
-): Promise<string | null> {
+): Promise<{ value: string | null; basis: 'period' | 'year_to_date' }> {
   const samePeriod = await seriesFigures(db, actor, target, period.periodCode, null, null);
   const found = samePeriod.get(period.periodCode) ?? null;
-  if (found !== null || target.periodType === 'year') return found;
+  if (found !== null || target.periodType === 'year') return { value: found, basis: 'period' };
   const yearCode = `Y${period.year}`;
   const yearly = await seriesFigures(db, actor, { ...target, periodType: 'year' }, yearCode, null, null);
-  return yearly.get(yearCode) ?? null;
+  return { value: yearly.get(yearCode) ?? null, basis: 'year_to_date' };
+}
+
+/** The series from the first period of `latest`'s year to `latest`, by the indicator's rule (Σ for a sum). */
+async function yearToDateFigure(db: Db, actor: Actor, series: Series, latest: PeriodKey): Promise<string | null> {
+  let first = latest;
+  for (let key = previousPeriod(latest); key.year === latest.year; key = previousPeriod(key)) first = key;
+  const result = await explore(db, actor, {
+    indicatorCodes: [series.indicatorCode],
+    measures: [series.measure],
+    units: { mode: 'explicit', unitIds: [series.unitId] },
+    periods: { periodType: series.periodType, from: periodCode(first), to: periodCode(latest), samePeriodLastYear: false, rolling: false },
+    rows: [],
+    columns: [],
+  });
+  return result.cells[0]?.[0] ?? null;
 }
 
 /**

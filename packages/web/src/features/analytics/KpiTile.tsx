@@ -28,8 +28,9 @@ function ChangeLine({ change, against }: { change: string | null; against: strin
 
 /** One indicator's latest figure for a unit: the value, its changes, and how much of the plan it reaches. */
 export function KpiTile({ spec, kpi }: { spec: KpiTileSpec; kpi: KpiValue }) {
-  const target = targetLabel(kpi.targetRate);
+  const target = targetLabel(kpi.targetRate, kpi.targetBasis);
   const rate = progressPercent(kpi.targetRate);
+  const compared = kpi.targetBasis === 'year_to_date' ? kpi.yearToDate : kpi.value;
   return (
     <Card size="small" className="dashboard-tile kpi-tile" data-testid="kpi-tile" data-indicator={spec.indicatorCode}>
       <div className="kpi-title" title={spec.title}>
@@ -55,10 +56,11 @@ export function KpiTile({ spec, kpi }: { spec: KpiTileSpec; kpi: KpiValue }) {
                 showInfo={false}
                 size="small"
                 strokeColor={rate >= 100 ? '#389e0d' : '#1677ff'}
-                aria-label={`${target}: ${formatRounded(kpi.value)} trên ${formatRounded(kpi.target)}`}
+                aria-label={`${target}: ${formatRounded(compared)} trên ${formatRounded(kpi.target)}`}
               />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                Kế hoạch: {withUnit(formatRounded(kpi.target), kpi.unitOfMeasure)}
+                {kpi.targetBasis === 'year_to_date' && <>Lũy kế năm: {withUnit(formatRounded(kpi.yearToDate), kpi.unitOfMeasure)} · </>}
+                Kế hoạch{kpi.targetBasis === 'year_to_date' ? ' năm' : ''}: {withUnit(formatRounded(kpi.target), kpi.unitOfMeasure)}
               </Typography.Text>
             </div>
           )}

@@ -51,6 +51,7 @@ describe('rates and changes', () => {
   it('says how much of the plan is reached: "87.5" → "Đạt 87,5% kế hoạch"', () => {
     expect(targetLabel('87.5')).toBe('Đạt 87,5% kế hoạch');
     expect(targetLabel('112.0')).toBe('Đạt 112% kế hoạch');
+    expect(targetLabel('75.2', 'year_to_date')).toBe('Lũy kế năm đạt 75,2% kế hoạch năm');
     expect(targetLabel(null)).toBeNull();
   });
 });

@@ -46,10 +46,10 @@ export function formatChange(text: string | null | undefined): Change | null {
   return value.isNegative() ? { direction: 'down', text: `▼ ${size}` } : { direction: 'up', text: `▲ ${size}` };
 }
 
-/** "Đạt 87,5% kế hoạch". */
-export function targetLabel(rate: string | null | undefined): string | null {
+/** "Đạt 87,5% kế hoạch"; against a yearly plan: "Lũy kế năm đạt 87,5% kế hoạch năm". */
+export function targetLabel(rate: string | null | undefined, basis: 'period' | 'year_to_date' | null = 'period'): string | null {
   if (rate === null || rate === undefined || !DECIMAL_TEXT.test(rate)) return null;
-  return `Đạt ${formatRate(rate)} kế hoạch`;
+  return basis === 'year_to_date' ? `Lũy kế năm đạt ${formatRate(rate)} kế hoạch năm` : `Đạt ${formatRate(rate)} kế hoạch`;
 }
 
 /** An average lateness in minutes: "45 phút", "2 giờ 30 phút", "1 ngày 3 giờ"; none → "–". */
