@@ -3,6 +3,7 @@ import type { AssignmentStatus } from '../api/regimes.ts';
 import type { UnitKind } from '../units/kinds.ts';
 import { utcToVn } from '../periods/timezone.ts';
 import { FormDecimal } from '../forms/formula/values.ts';
+import { compareVietnamese } from '../text/vietnamese.ts';
 
 /*
  * Timeliness statistics (thống kê tình hình thực hiện báo cáo): how each assignment stands against
@@ -97,7 +98,7 @@ function compareFigures(a: TimelinessFigures, b: TimelinessFigures): number {
 }
 
 const byName = (a: UnitTimeliness, b: UnitTimeliness) =>
-  a.unitName.localeCompare(b.unitName, 'vi') || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  compareVietnamese(a.unitName, b.unitName) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
 
 /** Per unit: counts, rates and ranks (best first), as UnitTimeliness. */
 export function rankUnits(lines: readonly TimelinessLine[]): UnitTimeliness[] {

@@ -1,4 +1,5 @@
 import {
+  compareVietnamese,
   addDays,
   compareIsoDates,
   rankUnits,
@@ -99,11 +100,12 @@ export async function timelinessEntries(
   });
   entries.sort(
     (a, b) =>
-      a.deadlineAt.localeCompare(b.deadlineAt) ||
-      a.unitName.localeCompare(b.unitName, 'vi') ||
-      a.regimeName.localeCompare(b.regimeName, 'vi') ||
-      a.periodCode.localeCompare(b.periodCode) ||
-      a.assignmentId.localeCompare(b.assignmentId),
+      // One shared collator: localeCompare(…, 'vi') builds one per call, the cost of a 40,000-line year.
+      byCode(a.deadlineAt, b.deadlineAt) ||
+      compareVietnamese(a.unitName, b.unitName) ||
+      compareVietnamese(a.regimeName, b.regimeName) ||
+      byCode(a.periodCode, b.periodCode) ||
+      byCode(a.assignmentId, b.assignmentId),
   );
   return { from, to, entries };
 }
@@ -173,3 +175,5 @@ function lineOf(e: TimelinessEntry): TimelinessLine {
     deadlineAt: new Date(e.deadlineAt),
   };
 }
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
