@@ -5,6 +5,7 @@ import { recordAudit } from '../modules/audit/index.ts';
 import { seedReferenceData } from '../modules/indicators/index.ts';
 import { seedDemoForms } from './demo-forms.ts';
 import { seedDemoRegime } from './demo-regimes.ts';
+import { seedDemoAnalytics } from './demo-analytics.ts';
 import type { Config } from '../config.ts';
 import { type Clock, systemClock } from '../jobs/clock.ts';
 import { createUnit, importProvince, listUnits } from '../modules/units/index.ts';
@@ -183,6 +184,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined;
     provinceUnitId: province.provinceUnitId,
     ...forms,
   });
+  await seedDemoAnalytics(db, ctx, { provinceUnitId: province.provinceUnitId, clock: options.clock ?? systemClock });
   await db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'system.seeded',
