@@ -1,14 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ErrorCode,
-  ExplorationOptions,
-  ExplorationQueryInput,
-  ExportFormat,
-  PivotResult,
-  SaveViewBody,
-  SavedView,
-} from '@baocao/core';
-import { ApiError, api, csrfHeaders } from './client.ts';
+import type { ExplorationOptions, ExplorationQueryInput, ExportFormat, PivotResult, SaveViewBody, SavedView } from '@baocao/core';
+import { ApiError, api, csrfHeaders, fileErrorOf } from './client.ts';
 import { filenameOf, saveBlob } from './signatures.ts';
 
 // ---------- Exploration (khai thác dữ liệu) ----------
@@ -34,17 +26,6 @@ export function useExplore() {
   });
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  const code = (body?.error?.code ?? (response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND')) as ErrorCode;
-  return new ApiError(response.status, code, body?.error?.message ?? `Không tải được tệp (mã ${response.status}).`, body?.error?.details);
-}
-
 /**
  * Posts a query and saves the file answered under the name of its Content-Disposition; a refusal
  * (too large, out of scope) becomes an ApiError with the server's message rather than a saved JSON.
@@ -61,7 +42,7 @@ async function postForFile(path: string, query: ExplorationQueryInput, format: E
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw await fileErrorOf(response);
   saveBlob(await response.blob(), filenameOf(response.headers.get('content-disposition')) ?? `${fallbackName}.${format}`);
 }
 

@@ -169,3 +169,15 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
+
+/** A refused file request as an ApiError with the server's Vietnamese message (never a JSON file saved to disk). */
+export async function fileErrorOf(response: Response): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  const code = (body?.error?.code ?? (response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND')) as ErrorCode;
+  return new ApiError(response.status, code, body?.error?.message ?? `Không tải được tệp (mã ${response.status}).`, body?.error?.details);
+}

@@ -3,12 +3,11 @@ import type {
   CertificateItem,
   CertificateList,
   CertificateOwnerKind,
-  ErrorCode,
   TrustedCertificateList,
   VerifyUploadResult,
   VersionSignatures,
 } from '@baocao/core';
-import { api, apiPostForm, ApiError } from './client.ts';
+import { api, apiPostForm, ApiError, fileErrorOf } from './client.ts';
 import { reportsKey } from './reports.ts';
 
 export type { CertificateItem, TrustedCertificateList, VerifyUploadResult, VersionSignatures };
@@ -146,16 +145,7 @@ export async function downloadFrom(path: string, fallbackName: string): Promise<
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
-  if (!response.ok) {
-    let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      body = undefined;
-    }
-    const code = (body?.error?.code ?? (response.status >= 500 ? 'INTERNAL' : 'NOT_FOUND')) as ErrorCode;
-    throw new ApiError(response.status, code, body?.error?.message ?? `Không tải được tệp (mã ${response.status}).`, body?.error?.details);
-  }
+  if (!response.ok) throw await fileErrorOf(response);
   saveBlob(await response.blob(), filenameOf(response.headers.get('content-disposition')) ?? fallbackName);
 }
 
